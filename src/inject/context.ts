@@ -1,0 +1,20 @@
+import type { PageEvent, TokenRef } from '../protocol';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An event as a hook creates it; the batcher assigns its sequence number. */
+export type EventInit = DistributiveOmit<PageEvent, 'seq'>;
+
+/** What every hook in the page receives. */
+export interface InjectContext {
+  /** Queue an event; never throws. */
+  emit(event: EventInit): void;
+  /** Epoch milliseconds with sub-millisecond precision. */
+  now(): number;
+  /** Unique within the page session. */
+  newId(prefix: string): string;
+  /** Fingerprint and claims of a raw token; the raw value never leaves the page. */
+  tokenRef(raw: string): TokenRef;
+  /** Run our own code so that no exception of ours can reach page code. */
+  guard<T>(fn: () => T): T | undefined;
+}

@@ -1,0 +1,63 @@
+/**
+ * The page script: runs in the page's MAIN world at document_start, before
+ * any page script, and records what the page's HTTP clients do. It never
+ * changes what the page sees; every hook runs our code under ctx.guard.
+ */
+import { TokenIdentity } from '../tokens';
+import { Batcher } from './batcher';
+import type { InjectContext } from './context';
+import { installFetchHook } from './fetch-hook';
+import { openPageChannel } from './page-channel';
+import { noAxiosLink } from './transport-link';
+import { installXhrHook } from './xhr-hook';
+
+function start(): void {
+  // Captured now: the page may replace these later.
+  const timeOrigin = performance.timeOrigin;
+  const perfNow = performance.now.bind(performance);
+  const setTimer = setTimeout.bind(window);
+  const clearTimer = clearTimeout.bind(window);
+  const random = crypto.getRandomValues.bind(crypto);
+
+  const session = Array.from(random(new Uint32Array(2)), (n) => n.toString(36)).join('');
+  const identity = new TokenIdentity();
+  let counter = 0;
+
+  const channel = openPageChannel(session, (salt) => {
+    identity.setSalt(salt);
+    batcher.connect();
+  });
+  const batcher = new Batcher({
+    maxEvents: 100,
+    maxDelayMs: 50,
+    capacity: 20_000,
+    send: (events, dropped) => channel.sendBatch(events, dropped),
+    setTimer: (fn, ms) => setTimer(fn, ms),
+    clearTimer: (handle) => clearTimer(handle as number),
+  });
+
+  const ctx: InjectContext = {
+    emit: (event) => batcher.push(event),
+    now: () => timeOrigin + perfNow(),
+    newId: (prefix) => `${prefix}${++counter}`,
+    tokenRef: (raw) => identity.ref(raw),
+    guard(fn) {
+      try {
+        return fn();
+      } catch {
+        // Swallowed on purpose: the page must never see an error of ours.
+        return undefined;
+      }
+    },
+  };
+
+  ctx.emit({ type: 'page-start', t: ctx.now(), url: location.href, readyState: document.readyState });
+  installFetchHook(ctx, noAxiosLink);
+  installXhrHook(ctx, noAxiosLink);
+}
+
+try {
+  start();
+} catch {
+  // Nothing of ours may reach the page, not even a failure to start.
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { TokenIdentity } from '../tokens';
+import { headerEntries, sanitizeHeaders } from './request-headers';
+
+const identity = new TokenIdentity();
+identity.setSalt('test');
+const ref = (raw: string) => identity.ref(raw);
+
+describe('sanitizeHeaders', () => {
+  it('replaces credentials by fingerprints and keeps the headers that matter', () => {
+    const { headers, token } = sanitizeHeaders(
+      [['Authorization', 'Bearer raw-secret'], ['Content-Type', 'application/json'], ['X-Request-Id', '7'], ['User-Agent', 'ua'], ['X-Api-Key', 'key-secret']],
+      ref,
+    );
+    expect(Object.keys(headers).sort()).toEqual(['authorization', 'content-type', 'x-api-key', 'x-request-id']);
+    expect(headers['authorization']).toEqual(token);
+    expect(token?.fp).toBe(ref('raw-secret').fp);
+    expect(JSON.stringify(headers)).not.toContain('secret');
+  });
+
+  it('clips huge values and caps the number of headers so the event stays valid', () => {
+    const many = Array.from({ length: 200 }, (_, i) => [`x-h${i}`, 'v'.repeat(20_000)] as [string, string]);
+    const { headers } = sanitizeHeaders(many, ref);
+    expect(Object.keys(headers)).toHaveLength(64);
+    expect((headers['x-h0'] as string).length).toBe(8192);
+  });
+});
+
+describe('headerEntries', () => {
+  it('reads Headers, arrays and records', () => {
+    expect(headerEntries(new Headers({ A: '1' }))).toEqual([['a', '1']]);
+    expect(headerEntries([['B', '2'], ['bad']])).toEqual([['B', '2']]);
+    expect(headerEntries({ C: 3 })).toEqual([['C', '3']]);
+    expect(headerEntries(undefined)).toEqual([]);
+  });
+});

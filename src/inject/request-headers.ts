@@ -1,0 +1,51 @@
+import { LIMITS, type Headers, type TokenRef } from '../protocol';
+import { bearerFrom, isSensitiveHeader } from '../tokens';
+
+/** Headers worth showing: auth, content negotiation and the app's own x-* headers. */
+function matters(name: string): boolean {
+  return isSensitiveHeader(name) || name === 'content-type' || name === 'accept' || name.startsWith('x-');
+}
+
+export function clip(text: string): string {
+  return text.length <= LIMITS.stringLength ? text : `${text.slice(0, LIMITS.stringLength - 1)}…`;
+}
+
+export interface SanitizedHeaders {
+  headers: Headers;
+  /** The bearer token, when the request carries one. */
+  token?: TokenRef;
+}
+
+/**
+ * Keeps the headers that matter, with every credential replaced by its
+ * fingerprint. Names are lower-cased, as HTTP/2 and the Network panel show them.
+ */
+export function sanitizeHeaders(entries: Iterable<[string, string]>, tokenRef: (raw: string) => TokenRef): SanitizedHeaders {
+  const headers: Headers = {};
+  let token: TokenRef | undefined;
+  let count = 0;
+  for (const [rawName, value] of entries) {
+    const name = clip(String(rawName).toLowerCase());
+    if (!matters(name) || count >= LIMITS.headersPerRequest) continue;
+    count++;
+    const text = String(value);
+    if (isSensitiveHeader(name)) {
+      const bearer = name === 'authorization' ? bearerFrom(text) : undefined;
+      const ref = tokenRef(bearer ?? text);
+      headers[name] = ref;
+      if (bearer !== undefined) token = ref;
+    } else {
+      headers[name] = clip(text);
+    }
+  }
+  return token ? { headers, token } : { headers };
+}
+
+/** Header entries from anything fetch accepts as `headers`, without consuming anything. */
+export function headerEntries(init: unknown): Array<[string, string]> {
+  if (init === null || init === undefined) return [];
+  if (typeof Headers !== 'undefined' && init instanceof Headers) return [...init.entries()];
+  if (Array.isArray(init)) return init.filter((p) => Array.isArray(p) && p.length === 2).map(([k, v]) => [String(k), String(v)]);
+  if (typeof init === 'object') return Object.entries(init as Record<string, unknown>).map(([k, v]) => [k, String(v)]);
+  return [];
+}

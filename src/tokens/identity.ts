@@ -1,0 +1,53 @@
+import type { TokenRef } from '../protocol';
+import { decodeJwtClaims } from './jwt-claims';
+import { sha256Hex } from './sha256';
+
+const FINGERPRINT_HEX = 12;
+const CACHE_LIMIT = 64;
+
+/**
+ * Turns raw token values into fingerprints. The salt comes from the extension
+ * (one per tab recording, so fingerprints stay stable across reloads), and it
+ * arrives a few milliseconds after the page script starts: refs made before
+ * that are filled in when it arrives. Raw values stay in this object, in the page.
+ */
+export class TokenIdentity {
+  private salt: string | undefined;
+  private pending: Array<{ ref: TokenRef; raw: string }> = [];
+  // axios sends the same token on every request: hashing it once is what keeps
+  // the per-request cost in microseconds.
+  private cache = new Map<string, string>();
+
+  get ready(): boolean {
+    return this.salt !== undefined;
+  }
+
+  setSalt(salt: string): void {
+    if (salt === this.salt) return;
+    this.salt = salt;
+    this.cache.clear();
+    for (const { ref, raw } of this.pending) ref.fp = this.fingerprint(raw);
+    this.pending = [];
+  }
+
+  ref(raw: string): TokenRef {
+    const claims = decodeJwtClaims(raw);
+    const ref: TokenRef = { fp: '', kind: claims ? 'jwt' : 'opaque' };
+    if (claims?.exp !== undefined) ref.exp = claims.exp;
+    if (claims?.iat !== undefined) ref.iat = claims.iat;
+    if (claims?.sub !== undefined) ref.sub = claims.sub;
+    if (this.salt === undefined) this.pending.push({ ref, raw });
+    else ref.fp = this.fingerprint(raw);
+    return ref;
+  }
+
+  private fingerprint(raw: string): string {
+    let fp = this.cache.get(raw);
+    if (fp === undefined) {
+      fp = sha256Hex(`${this.salt}\u0000${raw}`).slice(0, FINGERPRINT_HEX);
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      this.cache.set(raw, fp);
+    }
+    return fp;
+  }
+}

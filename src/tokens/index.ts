@@ -1,0 +1,3 @@
+export { TokenIdentity } from './identity';
+export { decodeJwtClaims, type Claims } from './jwt-claims';
+export { bearerFrom, isSensitiveHeader, isTokenLikeKey, looksLikeJwt } from './token-like';
