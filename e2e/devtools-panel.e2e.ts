@@ -1,34 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchWithExtension, type Lab } from './support/extension';
+import { appLog, startDemo } from './support/demo';
 import { openRealDevToolsPanel } from './support/devtools';
-import { html, json, startStaticServer } from './support/static-server';
+import { launchWithExtension, type Lab } from './support/extension';
+
+const SCREENSHOTS = resolve(import.meta.dirname, '../test-results/screenshots');
 
 let lab: Lab;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
+let demo: Awaited<ReturnType<typeof startDemo>>;
 
 beforeAll(async () => {
-  server = await startStaticServer({
-    '/app.html': html(`<!doctype html><button id="go" onclick="fetch('/api/clicked')">go</button>`),
-    '/api/clicked': json(200, {}),
-  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  demo = await startDemo();
   lab = await launchWithExtension(['--remote-debugging-port=0']);
 });
 
 afterAll(async () => {
   await lab?.close();
-  await server?.close();
+  await demo?.close();
 });
 
-it('shows live requests in the real DevTools panel, for the inspected tab', async () => {
+// As a user would: open the demo, open DevTools, pick the panel, press a scenario button.
+it('shows the requests of a scenario live in the real DevTools panel', async () => {
   const page = await lab.context.newPage();
-  await page.goto(`${server.url}/app.html`);
-  const { frame, browser } = await openRealDevToolsPanel(lab, page);
+  await page.goto(demo.url);
+  await page.locator('[data-testid=request-log] li[data-status]').first().waitFor();
+  const { frame, devtools, browser } = await openRealDevToolsPanel(lab, page);
   await frame.getByTestId('panel').waitFor();
-  await page.click('#go');
-  await page.click('#go');
   const rows = frame.getByTestId('request-row');
-  await expect.poll(() => rows.count()).toBe(2);
-  expect(await rows.first().getAttribute('data-url')).toBe(`${server.url}/api/clicked`);
-  await expect.poll(() => rows.last().getAttribute('data-status')).toBe('200');
+  await expect.poll(() => rows.count()).toBe(1);
+
+  await page.getByTestId('run-reactive').click();
+  await page.locator('[data-testid=status][data-state=done]').waitFor();
+  const log = await appLog(page);
+  await expect.poll(() => rows.count()).toBe(log.length);
+  const urls = await rows.evaluateAll((els) => els.map((el) => new URL(el.getAttribute('data-url')!).pathname + new URL(el.getAttribute('data-url')!).search));
+  expect(urls).toEqual(log.map((l) => l.url));
+  await expect.poll(() => frame.getByText('401').count()).toBeGreaterThan(0);
+  await devtools.setViewportSize({ width: 1280, height: 560 }).catch(() => undefined);
+  await devtools.screenshot({ path: `${SCREENSHOTS}/devtools-reactive.png` });
   await browser.close();
 });
