@@ -28,6 +28,7 @@ it('shows the requests of a scenario live in the real DevTools panel', async () 
   await page.locator('[data-testid=request-log] li[data-status]').first().waitFor();
   const { frame, devtools, browser } = await openRealDevToolsPanel(lab, page);
   await frame.getByTestId('panel').waitFor();
+  await frame.getByTestId('view-list').click();
   const rows = frame.getByTestId('request-row');
   await expect.poll(() => rows.count()).toBe(1);
 

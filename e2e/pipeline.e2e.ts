@@ -47,6 +47,7 @@ describe('page to panel pipeline', () => {
     await page.goto(`${server.url}/first.html`);
     await expect.poll(() => page.title()).toBe('xhr-done');
     const panel = await openPanelFor(lab, page);
+    await panel.getByTestId('view-list').click();
     const rows = panel.getByTestId('request-row');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.nth(0).getAttribute('data-url')).toBe(`${server.url}/api/first?from=first-script`);
@@ -65,6 +66,7 @@ describe('page to panel pipeline', () => {
     const page = await lab.context.newPage();
     await page.goto(`${server.url}/forging.html`);
     const panel = await openPanelFor(lab, page);
+    await panel.getByTestId('view-list').click();
     await expect.poll(() => panel.getByTestId('request-row').count()).toBe(1);
     await expect.poll(() => panel.getByTestId('dropped-count').getAttribute('data-count')).toBe('1');
     expect(await panel.getByTestId('dropped-count').getAttribute('title')).toContain('forged');

@@ -4,9 +4,10 @@ import { connectToBackground, inspectedTabId } from './connection';
 import { PanelStore } from './store/panel-store';
 import { applyTheme } from './theme';
 
-applyTheme(document.documentElement);
+const root = document.documentElement;
+applyTheme(root);
 const store = new PanelStore();
 const tabId = inspectedTabId();
 const transport = tabId === undefined ? undefined : connectToBackground(tabId, (message) => store.receive(message));
 if (tabId === undefined) store.state.problem = 'No inspected tab: open this panel from DevTools, or add ?tabId=N to its URL.';
-render(<App store={store} transport={transport} />, document.getElementById('root')!);
+render(<App store={store} transport={transport} theme={root.dataset.theme ?? 'light'} />, document.getElementById('root')!);

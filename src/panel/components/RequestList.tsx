@@ -1,59 +1,66 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RequestRow, Row } from '../store/request-rows';
+import type { SessionInfo, TraceRequest } from '../../trace/types';
 import { describeToken, formatMs, splitUrl } from './format';
 
 const ROW_HEIGHT = 21;
 const OVERSCAN = 10;
 
+type Line = { kind: 'request'; request: TraceRequest } | { kind: 'navigation'; session: SessionInfo };
+
 interface Props {
-  rows: Row[];
+  requests: readonly TraceRequest[];
+  sessions: readonly SessionInfo[];
   origin: number;
+  selected?: string;
+  onSelect(id: string): void;
 }
 
-function statusText(row: RequestRow): { text: string; cls: string } {
-  if (row.status === undefined) return { text: '(pending)', cls: 'pending' };
-  if (row.error) return { text: `(${row.error})`, cls: 'status-error' };
-  if (row.status === 401 || row.status === 403) return { text: String(row.status), cls: 'status-auth' };
-  return { text: String(row.status), cls: row.status >= 400 ? 'status-error' : '' };
+function statusText(r: TraceRequest): { text: string; cls: string } {
+  if (r.status === undefined) return { text: r.stranded ? '(stranded)' : '(pending)', cls: r.stranded ? 'status-error' : 'pending' };
+  if (r.status === 0) return { text: `(${r.error ?? 'failed'})`, cls: 'status-error' };
+  if (r.status === 401 || r.status === 403) return { text: String(r.status), cls: 'status-auth' };
+  return { text: String(r.status), cls: r.status >= 400 ? 'status-error' : '' };
 }
 
-function RequestLine({ row, origin, selected, odd, onSelect }: { row: RequestRow; origin: number; selected: boolean; odd: boolean; onSelect(): void }) {
-  const { path, host } = splitUrl(row.url);
-  const status = statusText(row);
+function RequestLine({ r, origin, selected, odd, onSelect }: { r: TraceRequest; origin: number; selected: boolean; odd: boolean; onSelect(): void }) {
+  const { path, host } = splitUrl(r.url);
+  const status = statusText(r);
   return (
     <div
       class={odd ? 'row odd' : 'row'}
       role="row"
       aria-selected={selected}
       data-testid="request-row"
-      data-method={row.method}
-      data-url={row.url}
-      data-status={row.status ?? ''}
-      data-transport={row.transport}
+      data-request={r.id}
+      data-method={r.method}
+      data-url={r.url}
+      data-status={r.status ?? ''}
+      data-transport={r.transport ?? ''}
+      data-role={r.role}
       onClick={onSelect}
     >
-      <div title={row.url}>
+      <div title={r.url}>
         <span class="path">{path}</span>
         <span class="host">{host}</span>
       </div>
-      <div>{row.method}</div>
+      <div>{r.method}</div>
       <div class={status.cls}>{status.text}</div>
-      <div class="dim">{row.transport}</div>
-      <div class="fp" title={row.token ? `token ${row.token.fp}${row.token.sub ? `, sub ${row.token.sub}` : ''}` : 'no bearer token'}>
-        {row.token ? describeToken(row.token, row.start) : <span class="dim">—</span>}
+      <div><span class={`role-chip role-${r.role}`}>{r.role}</span></div>
+      <div class="dim">{r.replayOf ? `↻ ${r.replayOf.split(':').pop()}` : r.transport ?? ''}</div>
+      <div class="fp" title={r.token ? `token ${r.token.fp}${r.token.sub ? `, sub ${r.token.sub}` : ''}` : 'no bearer token'}>
+        {r.token ? describeToken(r.token, r.sent ?? r.start) : <span class="dim">—</span>}
       </div>
-      <div class="num">{formatMs(row.start - origin)}</div>
-      <div class="num">{row.end === undefined ? '' : formatMs(row.end - row.start)}</div>
+      <div class="num">{formatMs(r.start - origin)}</div>
+      <div class="num">{r.end === undefined ? '' : formatMs(r.end - r.start)}</div>
     </div>
   );
 }
 
-/** A fixed-row virtual list: only the rows in view are in the DOM. */
-export function RequestList({ rows, origin }: Props) {
+/** Requests as rows, for users who prefer them; a fixed-row virtual list. */
+export function RequestList({ requests, sessions, origin, selected, onSelect }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
-  const [selected, setSelected] = useState<string | undefined>();
 
   useEffect(() => {
     const el = viewport.current;
@@ -63,47 +70,64 @@ export function RequestList({ rows, origin }: Props) {
     return () => observer.disconnect();
   }, []);
 
+  const lines: Line[] = [];
+  let s = 0;
+  for (const request of requests) {
+    while (s < sessions.length && sessions[s].start <= request.start) lines.push({ kind: 'navigation', session: sessions[s++] });
+    lines.push({ kind: 'request', request });
+  }
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const last = Math.min(lines.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     e.preventDefault();
-    const index = rows.findIndex((r) => r.key === selected);
-    const next = Math.min(rows.length - 1, Math.max(0, index + (e.key === 'ArrowDown' ? 1 : -1)));
-    setSelected(rows[next]?.key);
-    const el = viewport.current;
-    if (el && (next * ROW_HEIGHT < el.scrollTop || (next + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight)) {
-      el.scrollTop = next * ROW_HEIGHT - el.clientHeight / 2;
-    }
+    const index = requests.findIndex((r) => r.id === selected);
+    const next = requests[Math.min(requests.length - 1, Math.max(0, index + (e.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) onSelect(next.id);
   };
 
   return (
-    <div
-      class="viewport"
-      ref={viewport}
-      tabIndex={0}
-      role="grid"
-      aria-label="Requests"
-      aria-rowcount={rows.length}
-      onKeyDown={onKeyDown}
-      onScroll={(e) => {
-        const el = e.currentTarget as HTMLDivElement;
-        setScrollTop(el.scrollTop);
-        setHeight(el.clientHeight);
-      }}
-    >
-      <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
-        <div style={{ position: 'absolute', top: first * ROW_HEIGHT, left: 0, right: 0 }}>
-          {rows.slice(first, last).map((row, i) =>
-            row.kind === 'navigation' ? (
-              <div class="row navigation" key={row.key} data-testid="navigation-row">
-                <div>Navigated to {row.url}</div>
-              </div>
-            ) : (
-              <RequestLine key={row.key} row={row} origin={origin} odd={(first + i) % 2 === 1} selected={row.key === selected} onSelect={() => setSelected(row.key)} />
-            ),
-          )}
+    <div class="list">
+      <div class="table-head" role="row">
+        <div>Name</div>
+        <div>Method</div>
+        <div>Status</div>
+        <div>Role</div>
+        <div>Replay of</div>
+        <div>Token</div>
+        <div>Start</div>
+        <div>Time</div>
+      </div>
+      <div
+        class="viewport"
+        ref={viewport}
+        tabIndex={0}
+        role="grid"
+        aria-label="Requests"
+        aria-rowcount={lines.length}
+        onKeyDown={onKeyDown}
+        onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+      >
+        <div style={{ height: lines.length * ROW_HEIGHT, position: 'relative' }}>
+          <div style={{ position: 'absolute', top: first * ROW_HEIGHT, left: 0, right: 0 }}>
+            {lines.slice(first, last).map((line, i) =>
+              line.kind === 'navigation' ? (
+                <div class="row navigation" key={`nav:${line.session.session}`} data-testid="navigation-row">
+                  <div>Navigated to {line.session.url ?? 'a new page'}</div>
+                </div>
+              ) : (
+                <RequestLine
+                  key={line.request.id}
+                  r={line.request}
+                  origin={origin}
+                  odd={(first + i) % 2 === 1}
+                  selected={line.request.id === selected}
+                  onSelect={() => onSelect(line.request.id)}
+                />
+              ),
+            )}
+          </div>
         </div>
       </div>
     </div>

@@ -1,12 +1,18 @@
-import { emptyStats, SOURCE, type BackgroundToPanel, type TabEvent, type TabStats } from '../../protocol';
-import { RequestRows } from './request-rows';
+import { emptyStats, SOURCE, type BackgroundToPanel, type Headers, type TabEvent, type TabStats } from '../../protocol';
+import { TraceModel } from '../../trace/model';
+import type { TraceResult } from '../../trace/types';
+import { emptyFilter, type Filter } from './filter';
+
+export type ViewMode = 'timeline' | 'list';
 
 export interface PanelState {
-  rows: RequestRows;
   stats: TabStats;
   eventCount: number;
   recording: boolean;
   preserveLog: boolean;
+  filter: Filter;
+  view: ViewMode;
+  selected?: string;
   /** Set when the panel and the background disagree about the protocol. */
   problem?: string;
   /** Bumped on every change so views can re-render cheaply. */
@@ -18,23 +24,32 @@ type Listener = () => void;
 /**
  * The panel's state, fed by messages from the background. History is sent
  * again after every reconnect, so events are de-duplicated by page session
- * and sequence number.
+ * and sequence number. The trace model is fed incrementally.
  */
 export class PanelStore {
   readonly state: PanelState = {
-    rows: new RequestRows(),
     stats: emptyStats(),
     eventCount: 0,
     recording: true,
     preserveLog: false,
+    filter: emptyFilter(),
+    view: 'timeline',
     version: 0,
   };
+  readonly model = new TraceModel();
+  /** Request headers by `session:id` (transport and axios ids), for the details pane. */
+  readonly headers = new Map<string, Headers>();
   private seen = new Set<string>();
   private listeners = new Set<Listener>();
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The analysed recording; `now` lets waiting requests turn stranded while nothing arrives. */
+  result(now?: number): TraceResult {
+    return this.model.snapshot(now);
   }
 
   receive(message: BackgroundToPanel): void {
@@ -44,34 +59,54 @@ export class PanelStore {
     this.changed();
   }
 
-  setRecording(recording: boolean): void {
-    this.state.recording = recording;
+  /** Events from an imported file, in place of what was recorded. */
+  load(events: TabEvent[]): void {
+    this.reset();
+    this.state.recording = false;
+    this.addEvents(events, true);
     this.changed();
   }
 
-  setPreserveLog(preserve: boolean): void {
-    this.state.preserveLog = preserve;
+  update(patch: Partial<Pick<PanelState, 'recording' | 'preserveLog' | 'filter' | 'view' | 'selected'>>): void {
+    Object.assign(this.state, patch);
     this.changed();
   }
 
   clear(): void {
-    this.state.rows.clear();
-    this.state.eventCount = 0;
+    this.reset();
     this.state.stats = emptyStats();
     this.changed();
+  }
+
+  private reset(): void {
+    this.seen.clear();
+    this.state.eventCount = 0;
+    this.state.selected = undefined;
+    this.model.reset();
+    this.headers.clear();
   }
 
   private addEvents(events: TabEvent[], history: boolean): void {
     // Paused means the live stream is ignored, as in the Network panel; the
     // history a panel asks for when it opens is always shown.
     if (!this.state.recording && !history) return;
+    let fresh: TabEvent[] = [];
     for (const event of events) {
       const id = `${event.session}:${event.seq}`;
       if (this.seen.has(id)) continue;
       this.seen.add(id);
+      if (event.type === 'page-start' && !this.state.preserveLog) {
+        this.model.reset();
+        this.headers.clear();
+        this.state.selected = undefined;
+        fresh = [];
+      }
+      if (event.type === 'request-start') this.headers.set(`${event.session}:${event.id}`, event.headers);
+      if (event.type === 'axios-step' && event.headers) this.headers.set(`${event.session}:${event.id}`, event.headers);
       this.state.eventCount++;
-      this.state.rows.add(event, this.state.preserveLog);
+      fresh.push(event);
     }
+    this.model.ingest(fresh);
   }
 
   private changed(): void {

@@ -1,0 +1,221 @@
+import type { Arrow, Bar, Lane, TimelineLayout } from './layout-types';
+import { AXIS_HEIGHT, BAR_HEIGHT, LANE_HEIGHT, laneTop, TOKENS_HEIGHT, visibleLanes } from './geometry';
+import type { Palette } from './palette';
+import { tickLabel, type TimeScale } from './scale';
+
+export const GUTTER = 168;
+
+export interface View {
+  width: number;
+  height: number;
+  scrollTop: number;
+  origin: number;
+  selected?: string;
+  hovered?: string;
+  /** Lane header texts, by episode id. */
+  episodeLabels: Map<string, { text: string; bad: boolean }>;
+}
+
+/** Text of a bar, when it is wide enough to hold it. */
+function barText(bar: Bar): string {
+  if (bar.replayNumber !== undefined) return `#${bar.replayNumber} ← ${bar.originalNumber}`;
+  if (bar.role === 'refresh') return 'refresh';
+  if (bar.open) return 'pending';
+  const status = bar.request.status;
+  return status === undefined ? '' : status === 0 ? bar.request.error ?? 'failed' : String(status);
+}
+
+/**
+ * Draws the timeline and returns how many shapes it drew. Bars under a pixel
+ * wide are merged with their neighbours into one rectangle, so the cost
+ * follows the canvas width, not the number of requests.
+ */
+export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayout, scale: TimeScale, view: View, p: Palette): number {
+  let shapes = 0;
+  const { width, height, scrollTop } = view;
+  const x = (t: number) => GUTTER + scale.x(t);
+  ctx.fillStyle = p.bg;
+  ctx.fillRect(0, 0, width, height);
+  ctx.font = p.font;
+  ctx.textBaseline = 'middle';
+
+  const [firstLane, lastLane] = visibleLanes(scrollTop + AXIS_HEIGHT, scrollTop + height, layout.lanes.length);
+  const { interval, times } = scale.ticks(90, view.origin);
+  ctx.fillStyle = p.grid;
+  for (const t of times) ctx.fillRect(Math.round(x(t)), AXIS_HEIGHT, 1, height - AXIS_HEIGHT);
+
+  for (let i = firstLane; i <= lastLane; i++) {
+    const lane = layout.lanes[i];
+    const top = laneTop(i) - scrollTop;
+    if (i === 0) shapes += drawBands(ctx, layout, scale, top, view, p);
+    else shapes += drawLane(ctx, lane, i, top, scale, view, p);
+  }
+  shapes += drawArrows(ctx, layout.arrows, firstLane, lastLane, scale, view, p);
+
+  // Gutter and axis last, over the content that scrolled under them.
+  ctx.fillStyle = p.bg;
+  ctx.fillRect(0, 0, width, AXIS_HEIGHT);
+  ctx.fillStyle = p.grid;
+  ctx.fillRect(0, AXIS_HEIGHT - 1, width, 1);
+  ctx.fillRect(GUTTER - 1, 0, 1, height);
+  ctx.fillStyle = p.dim;
+  for (const t of times) {
+    const tx = x(t);
+    if (tx < GUTTER + 2) continue;
+    ctx.fillText(tickLabel(t, view.origin, interval), tx + 3, AXIS_HEIGHT / 2);
+  }
+  return shapes + times.length * 2;
+}
+
+function drawLane(ctx: CanvasRenderingContext2D, lane: Lane, index: number, top: number, scale: TimeScale, view: View, p: Palette): number {
+  let shapes = 0;
+  const x = (t: number) => GUTTER + scale.x(t);
+  const mid = top + LANE_HEIGHT / 2;
+  if (lane.kind === 'episode' || lane.kind === 'group') {
+    const label = lane.episode ? view.episodeLabels.get(lane.episode) : undefined;
+    ctx.fillStyle = p.episode;
+    ctx.fillRect(0, top, view.width, LANE_HEIGHT);
+    ctx.fillStyle = label?.bad ? p.error : p.fg;
+    ctx.fillText(label?.text ?? lane.label, 6, mid, view.width - 12);
+    return 2;
+  }
+  if (index % 2 === 0) {
+    ctx.fillStyle = p.laneAlt;
+    ctx.fillRect(GUTTER, top, view.width - GUTTER, LANE_HEIGHT);
+  }
+  const barTop = top + (LANE_HEIGHT - BAR_HEIGHT) / 2;
+  const minT = scale.start;
+  const maxT = scale.end;
+  let mergeFrom = -1;
+  let mergeTo = -1;
+  const flushMerged = () => {
+    if (mergeFrom < 0) return;
+    ctx.fillStyle = p.roles.normal;
+    ctx.fillRect(mergeFrom, barTop, Math.max(1, mergeTo - mergeFrom), BAR_HEIGHT);
+    shapes++;
+    mergeFrom = -1;
+  };
+  for (const bar of lane.bars) {
+    const from = bar.waitFrom ?? bar.start;
+    const to = bar.tailTo ?? bar.end;
+    if (to < minT || from > maxT) continue;
+    const x0 = x(bar.start);
+    const x1 = x(bar.end);
+    const emphasised = bar.request.id === view.selected || bar.request.id === view.hovered;
+    if (x1 - x0 < 1 && !emphasised && bar.waitFrom === undefined) {
+      if (mergeFrom >= 0 && x0 <= mergeTo + 1) mergeTo = Math.max(mergeTo, x1);
+      else {
+        flushMerged();
+        mergeFrom = x0;
+        mergeTo = x1;
+      }
+      continue;
+    }
+    flushMerged();
+    if (bar.waitFrom !== undefined) {
+      ctx.fillStyle = p.wait;
+      ctx.fillRect(x(bar.waitFrom), mid - 1, x0 - x(bar.waitFrom), 2);
+      shapes++;
+    }
+    if (bar.tailTo !== undefined) {
+      ctx.fillStyle = p.dim;
+      ctx.fillRect(x1, mid, x(bar.tailTo) - x1, 1);
+      shapes++;
+    }
+    ctx.fillStyle = p.roles[bar.role];
+    const w = Math.max(2, x1 - x0);
+    ctx.fillRect(x0, barTop, w, BAR_HEIGHT);
+    shapes++;
+    if (bar.open || bar.request.stranded) {
+      ctx.strokeStyle = bar.request.stranded ? p.error : p.dim;
+      ctx.setLineDash([3, 2]);
+      ctx.strokeRect(x0 + 0.5, barTop + 0.5, w - 1, BAR_HEIGHT - 1);
+      ctx.setLineDash([]);
+    }
+    if (emphasised) {
+      ctx.strokeStyle = p.selection;
+      ctx.lineWidth = 2;
+      ctx.strokeRect(x0 - 1, barTop - 1, w + 2, BAR_HEIGHT + 2);
+      ctx.lineWidth = 1;
+    }
+    const text = barText(bar);
+    if (text && w > ctx.measureText(text).width + 6) {
+      ctx.fillStyle = '#fff';
+      ctx.fillText(text, x0 + 3, mid, w - 6);
+    }
+  }
+  flushMerged();
+  // Lane label in the gutter.
+  ctx.fillStyle = p.bg;
+  ctx.fillRect(0, top, GUTTER - 1, LANE_HEIGHT);
+  if (lane.label) {
+    ctx.fillStyle = lane.kind === 'refresh' ? p.roles.refresh : p.dim;
+    ctx.fillText(lane.label, 6, mid, GUTTER - 12);
+  }
+  return shapes + 2;
+}
+
+function drawBands(ctx: CanvasRenderingContext2D, layout: TimelineLayout, scale: TimeScale, top: number, view: View, p: Palette): number {
+  const x = (t: number) => GUTTER + scale.x(t);
+  let shapes = 0;
+  for (const band of layout.bands) {
+    if (band.end < scale.start || band.start > scale.end) continue;
+    const x0 = Math.max(GUTTER, x(band.start));
+    const x1 = Math.min(view.width, x(band.end));
+    const y = top + 2 + band.row * 16;
+    ctx.fillStyle = band.row === 0 ? p.roles.normal : p.roles.replay;
+    ctx.globalAlpha = 0.35;
+    ctx.fillRect(x0, y, Math.max(1, x1 - x0), 13);
+    if (band.exp !== undefined && band.exp < band.end) {
+      // Past its exp: the rest of the band is tinted as an error.
+      const xe = Math.max(x0, x(band.exp));
+      ctx.fillStyle = p.error;
+      ctx.fillRect(xe, y, Math.max(1, x1 - xe), 13);
+    }
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = p.error;
+    if (band.exp !== undefined && x(band.exp) >= GUTTER && x(band.exp) <= view.width) ctx.fillRect(x(band.exp) - 1, y - 1, 2, 15);
+    ctx.fillStyle = p.fg;
+    if (x1 - x0 > 60) ctx.fillText(band.label, x0 + 4, y + 7, x1 - x0 - 8);
+    shapes += 3;
+  }
+  ctx.fillStyle = p.bg;
+  ctx.fillRect(0, top, GUTTER - 1, TOKENS_HEIGHT);
+  ctx.fillStyle = p.dim;
+  ctx.fillText('Tokens', 6, top + TOKENS_HEIGHT / 2);
+  ctx.fillStyle = p.grid;
+  ctx.fillRect(0, top + TOKENS_HEIGHT - 1, view.width, 1);
+  return shapes + 3;
+}
+
+function drawArrows(ctx: CanvasRenderingContext2D, arrows: Arrow[], first: number, last: number, scale: TimeScale, view: View, p: Palette): number {
+  let shapes = 0;
+  const x = (t: number) => GUTTER + scale.x(t);
+  for (const arrow of arrows) {
+    const a = arrow.from.lane;
+    const b = arrow.to.lane;
+    if (Math.max(a, b) < first || Math.min(a, b) > last) continue;
+    const x0 = x(arrow.from.end);
+    const x1 = x(arrow.to.start);
+    if (Math.max(x0, x1) < GUTTER || Math.min(x0, x1) > view.width) continue;
+    const y0 = laneTop(a) - view.scrollTop + LANE_HEIGHT / 2;
+    const y1 = laneTop(b) - view.scrollTop + LANE_HEIGHT / 2;
+    ctx.strokeStyle = arrow.kind === 'refresh-replay' ? p.roles.refresh : p.arrow;
+    ctx.globalAlpha = arrow.kind === 'refresh-replay' ? 0.6 : 0.9;
+    ctx.beginPath();
+    ctx.moveTo(x0, y0);
+    if (a === b) ctx.bezierCurveTo(x0 + 6, y0 - 9, x1 - 6, y1 - 9, x1, y1 - 3);
+    else ctx.bezierCurveTo((x0 + x1) / 2, y0, (x0 + x1) / 2, y1, x1, y1);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(x1, y1 - (a === b ? 3 : 0));
+    ctx.lineTo(x1 - 5, y1 - 3 - (a === b ? 3 : 0));
+    ctx.lineTo(x1 - 5, y1 + 3 - (a === b ? 3 : 0));
+    ctx.closePath();
+    ctx.fillStyle = ctx.strokeStyle;
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    shapes += 2;
+  }
+  return shapes;
+}
