@@ -1,6 +1,6 @@
 import type { InjectContext } from './context';
 import { disguise, isWrapped, markWrapped } from './disguise';
-import { clip, headerEntries, sanitizeHeaders } from './request-headers';
+import { clip, headerEntries, redactUrl, sanitizeHeaders } from './request-headers';
 import type { AxiosLinker } from './transport-link';
 
 interface Described {
@@ -34,7 +34,7 @@ export function installFetchHook(ctx: InjectContext, linkAxios: AxiosLinker): vo
       const requestId = ctx.newId('f');
       const axiosId = linkAxios(d.method, d.url);
       ctx.emit({
-        type: 'request-start', t: ctx.now(), id: requestId, transport: 'fetch', method: clip(d.method), url: clip(d.url), headers,
+        type: 'request-start', t: ctx.now(), id: requestId, transport: 'fetch', method: clip(d.method), url: clip(redactUrl(d.url)), headers,
         ...(token ? { token } : {}), ...(axiosId ? { axiosId } : {}),
       });
       return requestId;

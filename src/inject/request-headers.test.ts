@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TokenIdentity } from '../tokens';
-import { headerEntries, sanitizeHeaders } from './request-headers';
+import { headerEntries, redactUrl, sanitizeHeaders } from './request-headers';
 
 const identity = new TokenIdentity();
 identity.setSalt('test');
@@ -32,5 +32,14 @@ describe('headerEntries', () => {
     expect(headerEntries([['B', '2'], ['bad']])).toEqual([['B', '2']]);
     expect(headerEntries({ C: 3 })).toEqual([['C', '3']]);
     expect(headerEntries(undefined)).toEqual([]);
+  });
+});
+
+describe('redactUrl', () => {
+  it('replaces token-like query values and leaves the rest alone', () => {
+    expect(redactUrl('http://x/cb?code=1&access_token=abc.def&page=2#h')).toBe('http://x/cb?code=1&access_token=[redacted]&page=2#h');
+    expect(redactUrl('http://x/a?refresh%5Ftoken=zzz')).toBe('http://x/a?refresh%5Ftoken=[redacted]');
+    expect(redactUrl('http://x/a?latency=300')).toBe('http://x/a?latency=300');
+    expect(redactUrl('http://x/a')).toBe('http://x/a');
   });
 });

@@ -1,5 +1,5 @@
 import { LIMITS, type Headers, type TokenRef } from '../protocol';
-import { bearerFrom, isSensitiveHeader } from '../tokens';
+import { bearerFrom, isSensitiveHeader, isTokenLikeKey } from '../tokens';
 
 /** Headers worth showing: auth, content negotiation and the app's own x-* headers. */
 function matters(name: string): boolean {
@@ -48,4 +48,30 @@ export function headerEntries(init: unknown): Array<[string, string]> {
   if (Array.isArray(init)) return init.filter((p) => Array.isArray(p) && p.length === 2).map(([k, v]) => [String(k), String(v)]);
   if (typeof init === 'object') return Object.entries(init as Record<string, unknown>).map(([k, v]) => [k, String(v)]);
   return [];
+}
+
+/**
+ * The URL with the value of every token-like query parameter replaced, so a
+ * token passed as `?access_token=` never leaves the page either.
+ */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const hash = url.indexOf('#', q);
+  const query = url.slice(q + 1, hash < 0 ? undefined : hash);
+  let changed = false;
+  const parts = query.split('&').map((part) => {
+    const eq = part.indexOf('=');
+    if (eq < 0) return part;
+    let name = part.slice(0, eq);
+    try {
+      name = decodeURIComponent(name.replace(/\+/g, ' '));
+    } catch {
+      // Keep the raw name: a malformed escape is still a name to check.
+    }
+    if (!isTokenLikeKey(name)) return part;
+    changed = true;
+    return `${part.slice(0, eq)}=[redacted]`;
+  });
+  return changed ? `${url.slice(0, q + 1)}${parts.join('&')}${hash < 0 ? '' : url.slice(hash)}` : url;
 }

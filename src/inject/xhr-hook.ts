@@ -1,6 +1,6 @@
 import type { InjectContext } from './context';
 import { disguise, isWrapped, markWrapped } from './disguise';
-import { clip, sanitizeHeaders } from './request-headers';
+import { clip, redactUrl, sanitizeHeaders } from './request-headers';
 import type { AxiosLinker } from './transport-link';
 
 interface Pending {
@@ -44,7 +44,7 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
       const { headers, token } = sanitizeHeaders(p.headers, ctx.tokenRef);
       const axiosId = linkAxios(p.method, p.url);
       ctx.emit({
-        type: 'request-start', t: ctx.now(), id, transport: 'xhr', method: clip(p.method), url: clip(p.url), headers,
+        type: 'request-start', t: ctx.now(), id, transport: 'xhr', method: clip(p.method), url: clip(redactUrl(p.url)), headers,
         ...(token ? { token } : {}), ...(axiosId ? { axiosId } : {}),
       });
       let error: 'abort' | 'timeout' | 'network' | undefined;
