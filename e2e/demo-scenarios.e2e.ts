@@ -37,12 +37,26 @@ describe('every request of every demo scenario reaches the panel, in order, none
       // Requests the app queued but never sent have no transport: compare what went out.
       const rows = panel.locator('[data-testid=request-row]:not([data-transport=""])');
       await expect.poll(() => rows.count()).toBe(sent.length);
-      const shown = await rows.evaluateAll((els) => els.map((el) => ({ url: el.getAttribute('data-url'), method: el.getAttribute('data-method') })));
-      expect(shown.map((r) => r.url)).toEqual(sent);
-      expect(shown.map((r) => r.method)).toEqual(log.map((l) => l.method));
-      // Every request that went out has its status in the panel, as the app saw it.
-      const statuses = await page.$$eval('[data-testid=request-log] li', (items) => items.map((li) => li.getAttribute('data-status') ?? ''));
-      await expect.poll(() => rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-status')))).toEqual(statuses);
+      // Rows are in the order requests reached axios; the wire order is by send time.
+      const readShown = async () =>
+        (await rows.evaluateAll((els) =>
+          els.map((el) => ({ url: el.getAttribute('data-url'), method: el.getAttribute('data-method'), status: el.getAttribute('data-status'), sent: Number(el.getAttribute('data-sent')) })),
+        )).sort((a, b) => a.sent - b.sent);
+      const shown = await readShown();
+      // The same requests, none missing, none extra...
+      expect(shown.map((r) => r.url).sort()).toEqual([...sent].sort());
+      // ...and in the browser's order: each one sent no earlier than the one
+      // before it (the page clock's 0.1 ms resolution can tie two sends).
+      const sentAt = new Map<string, number[]>();
+      for (const r of shown) sentAt.set(r.url!, [...(sentAt.get(r.url!) ?? []), r.sent]);
+      const inBrowserOrder = sent.map((url) => sentAt.get(url)!.shift()!);
+      for (let i = 1; i < inBrowserOrder.length; i++) expect(inBrowserOrder[i], sent[i]).toBeGreaterThanOrEqual(inBrowserOrder[i - 1]);
+      // Each with the method and, once settled, the status the app saw.
+      const path = (u: string) => new URL(u).pathname + new URL(u).search;
+      const appView = await page.$$eval('[data-testid=request-log] li', (items) =>
+        items.map((li) => `${li.getAttribute('data-method')} ${li.getAttribute('data-url')} ${li.getAttribute('data-status') ?? ''}`),
+      );
+      await expect.poll(async () => (await readShown()).map((r) => `${r.method} ${path(r.url!)} ${r.status}`).sort()).toEqual(appView.sort());
       await panel.screenshot({ path: `${SCREENSHOTS}/list-${scenario}.png` });
       await panel.close();
       await page.close();

@@ -36,6 +36,7 @@ function RequestLine({ r, origin, selected, odd, onSelect }: { r: TraceRequest; 
       data-url={r.url}
       data-status={r.status ?? ''}
       data-transport={r.transport ?? ''}
+      data-sent={r.sent ?? ''}
       data-role={r.role}
       onClick={onSelect}
     >
