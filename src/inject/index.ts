@@ -8,7 +8,8 @@ import { Batcher } from './batcher';
 import type { InjectContext } from './context';
 import { installFetchHook } from './fetch-hook';
 import { openPageChannel } from './page-channel';
-import { noAxiosLink } from './transport-link';
+import { claimAxiosId, installAxiosHooks } from './axios';
+import { installTokenStoreHooks } from './token-store';
 import { installXhrHook } from './xhr-hook';
 
 function start(): void {
@@ -52,8 +53,10 @@ function start(): void {
   };
 
   ctx.emit({ type: 'page-start', t: ctx.now(), url: location.href, readyState: document.readyState });
-  installFetchHook(ctx, noAxiosLink);
-  installXhrHook(ctx, noAxiosLink);
+  installAxiosHooks(ctx);
+  installTokenStoreHooks(ctx);
+  installFetchHook(ctx, claimAxiosId);
+  installXhrHook(ctx, claimAxiosId);
 }
 
 try {

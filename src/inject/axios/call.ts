@@ -1,0 +1,59 @@
+/** The state of one axios call while its steps are reported (tracker.ts). */
+import type { Instance } from './registry';
+import type { Lineage } from './replay';
+
+type Bag = Record<string, unknown>;
+
+export interface Call {
+  id: string;
+  instanceId: string;
+  t0: number;
+  lineage: Lineage;
+  /** Attempt number within the lineage, counted when the call entered. */
+  attempt: number;
+  entered: boolean;
+  /** The managers whose next forEach builds this call's chain; cleared once used. */
+  reqMgr?: unknown;
+  resMgr?: unknown;
+  /** The merged config, as the first request interceptor receives it. */
+  config?: Bag;
+  /** The URL computed for 'enter' and what it was computed from, reused at dispatch when unchanged. */
+  url?: string;
+  urlFrom?: [unknown, unknown, unknown, unknown];
+  /** Request interceptors axios kept for this call, and how many of them have run (request-side.ts). */
+  kept: number;
+  ran: number;
+  /** Every request interceptor kept is `synchronous`: axios runs them and dispatchRequest inside the call. */
+  syncMode: boolean;
+  /**
+   * axios 0.x, in synchronous mode, returns early (skipping the response
+   * interceptors) when dispatchRequest throws; then the request wrapper must
+   * watch the caller's promise itself. Unknown versions are treated so too.
+   */
+  legacy: boolean;
+  /** Entered through the request wrapper (else a hand-registered instance's chain started it). */
+  viaWrapper: boolean;
+  requestSide: Side;
+  responseSide: Side;
+  /** The config handed to dispatchRequest. */
+  sent?: unknown;
+  dispatched: boolean;
+  transportEnded: boolean;
+  settled: boolean;
+}
+
+/** The side of a call whose chain is being collected (a call carries both, to spare allocations). */
+export interface Side {
+  call: Call;
+  side: 'request' | 'response';
+}
+
+export function newCall(id: string, instance: Instance, lineage: Lineage, t0: number, viaWrapper: boolean): Call {
+  const call = {
+    id, instanceId: instance.id, t0, lineage, attempt: lineage.attempts, entered: false, kept: 0, ran: 0,
+    syncMode: true, legacy: instance.copy.legacy, viaWrapper, dispatched: false, transportEnded: false, settled: false,
+  } as Call;
+  call.requestSide = { call, side: 'request' };
+  call.responseSide = { call, side: 'response' };
+  return call;
+}

@@ -1,0 +1,54 @@
+/**
+ * Sees the interceptor chain from outside without adding a link to it.
+ * For every request axios builds its chain by calling
+ * `interceptors.request.forEach(fn)` then `interceptors.response.forEach(fn)`,
+ * where `fn` copies each handler's `fulfilled`/`rejected` into a private
+ * array. Our forEach wrapper (installed on the copy's InterceptorManager
+ * prototype) hands `fn`, for the call being built, stand-ins for the app's
+ * handlers whose functions wrap the app's: same `this`, same arguments, same
+ * return value or exception. So:
+ *  - `handlers`, `use`/`eject` ids, `clear` and the app's own forEach calls are untouched;
+ *  - no promise link is added, so no microtask tick, so concurrent requests
+ *    interleave exactly as without us (the differential test checks this);
+ *  - runWhen and `synchronous` are read from, and runWhen called on, the
+ *    app's own handler object, so skipping and sync mode are unchanged.
+ * See request-side.ts and response-side.ts for what each side reports.
+ */
+import type { InjectContext } from '../context';
+import { replaceMethod, syncLike } from './patch';
+import type { Instance } from './registry';
+import { offerRequestSide } from './request-side';
+import { offerResponseSide } from './response-side';
+import type { Tracker } from './tracker';
+
+const apply = Reflect.apply;
+
+export interface ChainHookDeps {
+  tracker: Tracker;
+  ctx: InjectContext;
+  /** For hand-registered instances: the instance owning a request manager, and its response manager. */
+  handRegistered(manager: object): { instance: Instance; response: object } | undefined;
+}
+
+export function wrapForEach(owner: object, deps: ChainHookDeps): boolean {
+  return replaceMethod(owner, 'forEach', (original) => syncLike(original, forEachImpl(original, deps)));
+}
+
+function forEachImpl(original: Function, { tracker, ctx, handRegistered }: ChainHookDeps) {
+  return (self: unknown, args: IArguments): unknown => {
+    const fn = args[0];
+    const found =
+      typeof fn === 'function' && typeof self === 'object' && self !== null
+        ? ctx.guard(() => {
+            const side = tracker.chainFor(self);
+            if (side) return side;
+            const hand = handRegistered(self);
+            return hand && tracker.startUnwrapped(hand.instance, hand.response);
+          })
+        : undefined;
+    if (!found) return apply(original, self, args);
+    return found.side === 'request'
+      ? offerRequestSide(found.call, tracker, ctx, fn as Function, (collect) => apply(original, self, [collect]))
+      : offerResponseSide(found.call, tracker, ctx, fn as Function, (collect) => apply(original, self, [collect]));
+  };
+}

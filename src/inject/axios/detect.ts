@@ -1,0 +1,60 @@
+/**
+ * Detecting axios instances with no global to patch.
+ *
+ * Apps bundle axios, so there is no `window.axios`. What every axios build
+ * does (0.x and 1.x, the ESM source, the UMD bundle, minified or not) is
+ * construct its context object with plain assignments:
+ *
+ *     this.defaults = instanceConfig; this.interceptors = { request, response };
+ *
+ * and, once per copy, `axios.Axios = Axios` on the default instance, a function.
+ * An ordinary assignment to a property the receiver does not own walks the
+ * prototype chain, and a setter found there is called instead. So an accessor
+ * on Object.prototype named `interceptors` sees every axios context as it is
+ * built, before `createInstance` binds `Axios.prototype.request`; an accessor
+ * on Function.prototype named `Axios` sees each copy's default export. That is
+ * early enough to wrap the copy's `request` and `InterceptorManager.forEach`
+ * (see request-hook.ts, chain-hook.ts) for every instance, including the
+ * default one, and it needs nothing from the app.
+ *
+ * Why these and not others: config objects are null-prototype in axios 1.x
+ * (an Object.prototype hook on config keys never fires) and axios reads them
+ * through own-property checks; a Function.prototype.apply/call hook would run
+ * on every function call in the page. `interceptors` and `Axios` are rare names.
+ *
+ * Invisible: the setter does exactly what the assignment would have done
+ * (an own, writable, enumerable, configurable data property on the receiver);
+ * the getter returns undefined, as the missing property would; both are
+ * non-enumerable, so for-in, Object.keys, spread and JSON see nothing.
+ * Known differences (README, "Known gaps"): `'interceptors' in anyObject` is
+ * true, the names show in Object.getOwnPropertyNames(Object.prototype), and an
+ * assignment that the language would reject in strict mode (frozen receiver,
+ * primitive receiver) is ignored silently instead of throwing.
+ */
+import { isObjectLike } from './passive';
+
+const getOwn = Object.getOwnPropertyDescriptor;
+const define = Reflect.defineProperty;
+
+export type OnAssign = (receiver: object, value: unknown) => void;
+
+/**
+ * Installs a non-enumerable accessor `key` on `target` that turns assignments
+ * into own data properties and then reports them. Does nothing when `target`
+ * already has its own `key` (then someone else owns it; we must not break it).
+ */
+export function installAssignHook(target: object, key: string, onAssign: OnAssign, guard: <T>(fn: () => T) => T | undefined): boolean {
+  if (getOwn(target, key) !== undefined) return false;
+  const get = function (): undefined {
+    return undefined;
+  };
+  const set = function (this: unknown, value: unknown) {
+    const receiver = this;
+    // A primitive receiver: the assignment creates nothing. A non-extensible
+    // one: defineProperty reports false (no throw) and nothing is created.
+    if (!isObjectLike(receiver)) return;
+    const made = define(receiver, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+    if (made) guard(() => onAssign(receiver, value));
+  };
+  return define(target, key, { __proto__: null, get, set, enumerable: false, configurable: true } as PropertyDescriptor);
+}

@@ -1,0 +1,71 @@
+/**
+ * Wraps Axios.prototype.request of one axios copy. Every way into axios ends
+ * there: `instance(config)` and `instance.request` are bound to it when the
+ * instance is created (after our detection ran), and the method aliases
+ * (`get`, `post`, ...) call `this.request`. So the wrapper sees the caller's
+ * own arguments (replay identity) before any request interceptor runs.
+ *
+ * It returns axios's own promise, untouched (settle is seen at the end of
+ * the chain, response-side.ts), so timing, identity and unhandled
+ * rejections are exactly axios's. It shares the original's [[Prototype]]
+ * (AsyncFunction.prototype for 1.x built from source), so reflection sees
+ * the same kind of function. Two paths return a promise derived from
+ * axios's instead (same value or reason, one microtask later, rejection
+ * still unhandled if the caller leaves it so): a call that fails before
+ * axios builds its chain (invalid options), and 0.x calls in synchronous
+ * mode (no async request interceptor), where a throw in dispatchRequest
+ * bypasses the response chain. A synchronous throw (0.x validates some
+ * options synchronously) is reported and re-thrown as is.
+ */
+import type { InjectContext } from '../context';
+import { replaceMethod, syncLike } from './patch';
+import type { Tracker } from './tracker';
+
+const apply = Reflect.apply;
+const setProto = Reflect.setPrototypeOf;
+const protoOf = Reflect.getPrototypeOf;
+
+export function wrapRequest(owner: object, tracker: Tracker, ctx: InjectContext): boolean {
+  return replaceMethod(owner, 'request', (original) => {
+    const wrapper = syncLike(original, requestImpl(original, tracker, ctx));
+    setProto(wrapper, protoOf(original));
+    return wrapper;
+  });
+}
+
+function requestImpl(original: Function, tracker: Tracker, ctx: InjectContext) {
+  return (self: unknown, args: IArguments): unknown => {
+    const call = ctx.guard(() => tracker.enter(self, args));
+    if (!call) return apply(original, self, args);
+    const outer = tracker.active;
+    tracker.active = call;
+    let result: unknown;
+    try {
+      result = apply(original, self, args);
+    } catch (error) {
+      tracker.active = outer;
+      ctx.guard(() => tracker.settle(call, error, true));
+      throw error;
+    }
+    tracker.active = outer;
+    // The chain's ends report settle, unless axios failed before building the
+    // chain (the response side was never collected), or 0.x in synchronous
+    // mode, which skips the response chain when dispatchRequest throws.
+    if (call.resMgr === undefined && !(call.legacy && call.syncMode)) return result;
+    const then = typeof result === 'object' && result !== null ? (result as { then?: unknown }).then : undefined;
+    if (typeof then !== 'function') {
+      ctx.guard(() => tracker.settle(call, result, false));
+      return result;
+    }
+    return apply(then, result, [
+      (value: unknown) => {
+        ctx.guard(() => tracker.finish(call, value, false));
+        return value;
+      },
+      (error: unknown) => {
+        ctx.guard(() => tracker.finish(call, error, true));
+        throw error;
+      },
+    ]);
+  };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { configArgument, headerEntriesOf, methodOf, urlOf } from './request-info';
+
+describe('request info', () => {
+  it('finds the config argument of request(config) and request(url, config)', () => {
+    const c = { url: '/a' };
+    expect(configArgument([c])).toBe(c);
+    expect(configArgument(['/a', c])).toBe(c);
+    expect(configArgument(['/a'])).toBeUndefined();
+  });
+
+  it('takes the method from the config, else GET', () => {
+    expect(methodOf({ method: 'post' })).toBe('POST');
+    expect(methodOf({})).toBe('GET');
+  });
+
+  it('joins baseURL and url as axios does, and adds plain params', () => {
+    expect(urlOf({ baseURL: 'https://api.test/v1/', url: '/users' })).toBe('https://api.test/v1/users');
+    expect(urlOf({ url: 'users', baseURL: 'https://api.test/v1' })).toBe('https://api.test/v1/users');
+    expect(urlOf({ baseURL: 'https://api.test', url: 'https://other.test/x' })).toBe('https://other.test/x');
+    expect(urlOf({ baseURL: 'https://api.test', url: 'https://other.test/x', allowAbsoluteUrls: false })).toBe('https://api.test/https://other.test/x');
+    expect(urlOf({ url: 'https://api.test/x?a=1', params: { b: 2, c: [3, 4], d: undefined } })).toBe('https://api.test/x?a=1&b=2&c%5B%5D=3&c%5B%5D=4');
+    expect(urlOf({ url: 'https://api.test/x', params: new URLSearchParams('q=1') })).toBe('https://api.test/x?q=1');
+  });
+
+  it('flattens 0.x nested headers (common < method < own) and reads 1.x flat ones', () => {
+    const nested = {
+      common: { Accept: 'json', Authorization: 'Bearer old' },
+      get: { 'X-Get': '1' },
+      post: { 'X-Post': '1' },
+      Authorization: 'Bearer new',
+      'X-Off': false,
+      'X-Many': ['a', 'b'],
+    };
+    expect(headerEntriesOf(nested, 'GET')).toEqual([
+      ['Accept', 'json'],
+      ['Authorization', 'Bearer new'],
+      ['X-Get', '1'],
+      ['X-Many', 'a, b'],
+    ]);
+    expect(headerEntriesOf({ authorization: 'Bearer t', 'Content-Type': 'application/json' }, 'POST')).toEqual([
+      ['authorization', 'Bearer t'],
+      ['Content-Type', 'application/json'],
+    ]);
+  });
+});

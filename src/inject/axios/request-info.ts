@@ -1,0 +1,131 @@
+/**
+ * Method, absolute URL and headers of an axios request, read from a config
+ * axios built (the merged config, or what the interceptors handed on):
+ * axios reads every one of these properties itself, so reading them again is
+ * invisible; the caller's own config object is never read (see tracker.ts).
+ * Written from axios's documented behaviour: `baseURL` is joined to a
+ * relative `url` with one slash, and the headers in effect are `common`,
+ * then the method's bucket, then the top-level names (0.x keeps them nested
+ * until dispatchRequest flattens them; 1.x has flattened them already).
+ */
+const ABSOLUTE = /^([a-z][a-z\d+\-.]*:)?\/\//i;
+const BUCKETS = new Set(['common', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'query', 'purge', 'link', 'unlink']);
+const keysOf = Object.keys;
+const protoOf = Object.getPrototypeOf;
+const isArray = Array.isArray;
+const URLCtor = URL;
+const SearchParams = URLSearchParams;
+
+type Bag = Record<string, unknown>;
+
+/** The config object of a call `request(configOrUrl, config)`. */
+export function configArgument(args: ArrayLike<unknown>): object | undefined {
+  const first = args[0];
+  const config = typeof first === 'string' ? args[1] : first;
+  return typeof config === 'object' && config !== null ? config : undefined;
+}
+
+export function methodOf(config: Bag): string {
+  const method = config.method;
+  // Long enough for any real method, short enough for the protocol's string limit.
+  return typeof method === 'string' ? method.slice(0, 64).toUpperCase() : 'GET';
+}
+
+function isPlainObject(value: unknown): value is Bag {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = protoOf(value);
+  return proto === null || proto === Object.prototype;
+}
+
+function appendParams(url: string, params: unknown): string {
+  let query = '';
+  if (params instanceof SearchParams) query = params.toString();
+  else if (isPlainObject(params)) {
+    const search = new SearchParams();
+    for (const key of keysOf(params)) {
+      const value = params[key];
+      const list = isArray(value) ? value : [value];
+      for (const item of list) {
+        if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') search.append(list === value ? `${key}[]` : key, String(item));
+      }
+    }
+    query = search.toString();
+  } else return url;
+  if (!query) return url;
+  const hash = url.indexOf('#');
+  const bare = hash === -1 ? url : url.slice(0, hash);
+  return bare + (bare.includes('?') ? '&' : '?') + query;
+}
+
+// An app calls the same few URLs over and over: resolve each once.
+const resolved = new Map<string, string>();
+let resolvedBase: string | undefined;
+
+function absolute(path: string): string {
+  const base = typeof document !== 'undefined' ? document.baseURI : typeof location !== 'undefined' ? location.href : undefined;
+  if (base !== resolvedBase || resolved.size > 512) {
+    resolved.clear();
+    resolvedBase = base;
+  }
+  let href = resolved.get(path);
+  if (href === undefined) {
+    try {
+      href = new URLCtor(path, base).href;
+    } catch {
+      href = path;
+    }
+    resolved.set(path, href);
+  }
+  return href;
+}
+
+/** The absolute URL axios will request (params serialised the default way), or the joined path when it cannot be resolved. */
+export function urlOf(config: Bag): string {
+  const url = typeof config.url === 'string' ? config.url : '';
+  const base = config.baseURL;
+  let path = url;
+  if (typeof base === 'string' && base && (!ABSOLUTE.test(url) || config.allowAbsoluteUrls === false)) {
+    path = url ? `${base.replace(/\/?\/$/, '')}/${url.replace(/^\/+/, '')}` : base;
+  }
+  return absolute(config.params == null ? path : appendParams(path, config.params));
+}
+
+function headerText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || value === true) return String(value);
+  return isArray(value) ? value.map(String).join(', ') : undefined;
+}
+
+function addBucket(into: Map<string, [string, string]>, bucket: unknown, skipBuckets: boolean): void {
+  if (typeof bucket !== 'object' || bucket === null) return;
+  for (const name of keysOf(bucket)) {
+    const value = (bucket as Bag)[name];
+    if (skipBuckets && typeof value === 'object' && value !== null && BUCKETS.has(name.toLowerCase())) continue;
+    const text = headerText(value);
+    if (text !== undefined) into.set(name.toLowerCase(), [name, text]);
+    else into.delete(name.toLowerCase());
+  }
+}
+
+/** The headers axios will hand to the adapter, flattened as dispatchRequest would. */
+export function headerEntriesOf(headers: unknown, method: string): Array<[string, string]> {
+  if (typeof headers !== 'object' || headers === null) return [];
+  const bag = headers as Bag;
+  const common = bag.common;
+  const forMethod = bag[method.toLowerCase()];
+  if (!isPlainObject(common) && !isPlainObject(forMethod)) {
+    // 1.x: AxiosHeaders, already flat (the common case, kept cheap).
+    const entries: Array<[string, string]> = [];
+    for (const name of keysOf(bag)) {
+      const text = headerText(bag[name]);
+      if (text !== undefined) entries.push([name, text]);
+    }
+    return entries;
+  }
+  // 0.x: nested buckets until dispatchRequest flattens them.
+  const merged = new Map<string, [string, string]>();
+  addBucket(merged, common, false);
+  addBucket(merged, forMethod, false);
+  addBucket(merged, headers, true);
+  return [...merged.values()];
+}

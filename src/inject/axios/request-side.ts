@@ -1,0 +1,99 @@
+/**
+ * The request side of the chain. 'dispatch' is when the last app request
+ * interceptor to run has returned a config (or its promise resolved): axios
+ * calls dispatchRequest next. Which one runs last depends on the version
+ * and `transitional.legacyInterceptorReqResOrdering` (reverse registration
+ * order by default), and on runWhen; rather than re-deriving axios's rules we
+ * count: a stand-in learns it was kept when axios's collector reads its
+ * `fulfilled`, and when the N kept handlers have all run, the one that just
+ * returned was the last. With none kept, axios dispatches synchronously right
+ * after the chain is built (its synchronous mode), so dispatch is reported then.
+ * A probe handler whose runWhen returns false hands us the merged config
+ * (what the interceptors will see) without joining the chain.
+ */
+import type { InjectContext } from '../context';
+import { observeCall, type Outcome } from './observe';
+import type { Call } from './call';
+import type { Tracker } from './tracker';
+
+const apply = Reflect.apply;
+
+interface AppHandler {
+  fulfilled?: unknown;
+  rejected?: unknown;
+  synchronous?: unknown;
+  runWhen?: unknown;
+}
+
+/** What the stand-ins of one call share. */
+interface RequestSide {
+  call: Call;
+  tracker: Tracker;
+  ctx: InjectContext;
+}
+
+/** Stands in for one app handler: same functions (wrapped), same flags, runWhen called on the app's object. */
+class StandIn {
+  private index = -1;
+  private done = false;
+  readonly rejected: unknown;
+  readonly synchronous: unknown;
+  readonly runWhen: unknown;
+  private readonly original: unknown;
+
+  constructor(
+    private readonly side: RequestSide,
+    h: AppHandler,
+  ) {
+    this.original = h.fulfilled;
+    this.synchronous = h.synchronous;
+    const { rejected, runWhen } = h;
+    this.rejected = typeof rejected === 'function' ? this.wrap(rejected) : rejected;
+    this.runWhen =
+      typeof runWhen === 'function'
+        ? function () {
+            // eslint-disable-next-line prefer-rest-params
+            return apply(runWhen, h, arguments);
+          }
+        : runWhen;
+  }
+
+  /** axios reads `fulfilled` only for a handler it keeps in the chain. */
+  get fulfilled(): unknown {
+    const call = this.side.call;
+    if (!this.synchronous) call.syncMode = false;
+    // One without a fulfilled function passes values through: not counted.
+    if (typeof this.original !== 'function') return this.original;
+    this.index = call.kept++;
+    return this.wrap(this.original);
+  }
+
+  private wrap(f: Function): Function {
+    const report: Outcome = (value, failed) => {
+      const { call, tracker, ctx } = this.side;
+      if (this.index >= 0 && !this.done) {
+        this.done = true;
+        call.ran++;
+      }
+      if (!failed && call.ran === call.kept) ctx.guard(() => tracker.dispatch(call, value));
+    };
+    return function (this: unknown) {
+      // eslint-disable-next-line prefer-rest-params
+      return observeCall(f, this, arguments, report);
+    };
+  }
+}
+
+export function offerRequestSide(call: Call, tracker: Tracker, ctx: InjectContext, fn: Function, iterate: (collect: (h: AppHandler) => void) => unknown): unknown {
+  const side: RequestSide = { call, tracker, ctx };
+  tracker.probing = call;
+  try {
+    fn(tracker.probe);
+  } catch {
+    // axios's collector does not throw for a skipped handler; nothing of ours may surface.
+  }
+  tracker.probing = undefined;
+  const result = iterate((h) => fn(new StandIn(side, h)));
+  if (call.kept === 0) ctx.guard(() => tracker.dispatch(call, undefined));
+  return result;
+}

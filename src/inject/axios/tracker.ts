@@ -1,0 +1,183 @@
+/**
+ * The life of one axios call, as the hooks report it:
+ *   enter          our request wrapper was called (before any request interceptor)
+ *   dispatch       the last request interceptor returned; dispatchRequest runs next
+ *   transport-end  the first response interceptor got the adapter's result
+ *   settle         the last response interceptor ended: the caller's promise settles with that
+ * 'enter' is timed at the wrapper but emitted from the chain's probe a moment
+ * later, with the method and URL of the merged config axios just built: the
+ * caller's own config object is only used as a key, never read.
+ * request-hook.ts and the chain sides call in here; every call runs under ctx.guard.
+ */
+import type { AxiosStepEvent } from '../../protocol';
+import type { InjectContext } from '../context';
+import { clip, sanitizeHeaders } from '../request-headers';
+import { outcomeOf } from './outcome';
+import type { Instance, Registry } from './registry';
+import { newCall, type Call, type Side } from './call';
+import { Replays } from './replay';
+import { configArgument, headerEntriesOf, methodOf, urlOf } from './request-info';
+import { expectTransport, releaseTransport } from './transport-link';
+
+type Bag = Record<string, unknown>;
+
+export class Tracker {
+  /** The call whose synchronous part (merge config, build the chain) is running. */
+  active: Call | undefined;
+  /**
+   * One probe handler for every call (request-side.ts): axios calls its
+   * runWhen with the merged config while the request side is collected,
+   * for the call in `probing`.
+   */
+  probing: Call | undefined;
+  readonly probe = {
+    fulfilled: undefined,
+    rejected: undefined,
+    synchronous: true,
+    runWhen: (config: unknown): false => {
+      const call = this.probing;
+      if (call) this.ctx.guard(() => this.merged(call, config));
+      return false;
+    },
+  };
+  private readonly replays = new Replays();
+  /** Calls of hand-registered instances waiting for their response manager's forEach. */
+  private readonly pendingResponse = new WeakMap<object, Call>();
+
+  constructor(
+    private readonly ctx: InjectContext,
+    private readonly registry: Registry,
+    /** Finds (and instruments) the instance of a context first met inside `request`. */
+    private readonly adopt: (context: object) => Instance | undefined,
+  ) {}
+
+  private step(call: Call, step: AxiosStepEvent['step'], event: Partial<AxiosStepEvent>, t = this.ctx.now()): void {
+    event.type = 'axios-step';
+    event.t = t;
+    event.id = call.id;
+    event.instanceId = call.instanceId;
+    event.step = step;
+    this.ctx.emit(event as AxiosStepEvent);
+  }
+
+  private newCall(instance: Instance, config: object | undefined, viaWrapper: boolean): Call {
+    this.registry.announce(instance, 'auto');
+    const id = this.ctx.newId('axr');
+    return newCall(id, instance, this.replays.begin(config, id), this.ctx.now(), viaWrapper);
+  }
+
+  /** From the request wrapper: `context.request(...args)` was called. */
+  enter(context: unknown, args: ArrayLike<unknown>): Call | undefined {
+    if (typeof context !== 'object' || context === null) return undefined;
+    const instance = this.registry.ofContext(context) ?? this.adopt(context);
+    if (!instance) return undefined;
+    const call = this.newCall(instance, configArgument(args), true);
+    const pair = (context as Bag).interceptors as Bag | undefined;
+    call.reqMgr = pair?.request;
+    call.resMgr = pair?.response;
+    return call;
+  }
+
+  /** Emits 'enter' (at most once): with method and URL when axios got as far as merging the config. */
+  announceEnter(call: Call): void {
+    if (call.entered) return;
+    call.entered = true;
+    const event: Partial<AxiosStepEvent> = {};
+    if (call.config) {
+      event.method = methodOf(call.config);
+      event.url = clip(this.urlOf(call, call.config));
+    }
+    event.attempt = call.attempt;
+    if (call.lineage.firstId !== call.id) event.replayOf = call.lineage.firstId;
+    this.step(call, 'enter', event, call.t0);
+  }
+
+  /**
+   * From forEach on an InterceptorManager: the call whose chain axios is now
+   * building with `manager`, and which side it is; undefined when it is not
+   * building one of ours (an app calling forEach itself, say).
+   */
+  chainFor(manager: object): Side | undefined {
+    const active = this.active;
+    if (active !== undefined) {
+      if (active.reqMgr === manager) {
+        active.reqMgr = undefined;
+        return active.requestSide;
+      }
+      if (active.resMgr === manager) {
+        active.resMgr = undefined;
+        return active.responseSide;
+      }
+    }
+    const waiting = this.pendingResponse.get(manager);
+    if (!waiting) return undefined;
+    this.pendingResponse.delete(manager);
+    return waiting.responseSide;
+  }
+
+  /** For a hand-registered instance whose `request` we could not wrap: its request side starts the call. */
+  startUnwrapped(instance: Instance, response: object): Side {
+    const call = this.newCall(instance, undefined, false);
+    this.pendingResponse.set(response, call);
+    return call.requestSide;
+  }
+
+  /** The merged config axios built for the call (what the first interceptor sees). */
+  merged(call: Call, config: unknown): void {
+    if (typeof config !== 'object' || config === null) return;
+    call.config = config as Bag;
+    this.replays.mark(config, call.lineage);
+    this.announceEnter(call);
+  }
+
+  /** dispatchRequest is about to run with `config` (undefined: the merged config, no interceptor ran). */
+  dispatch(call: Call, config: unknown): void {
+    if (call.dispatched) return;
+    call.dispatched = true;
+    const sent = (typeof config === 'object' && config !== null ? config : call.config) as Bag | undefined;
+    if (!sent) return;
+    call.sent = sent;
+    if (sent !== call.config) this.replays.mark(sent, call.lineage);
+    const method = methodOf(sent);
+    const url = this.urlOf(call, sent);
+    const { headers, token } = sanitizeHeaders(headerEntriesOf(sent.headers, method), this.ctx.tokenRef);
+    const event: Partial<AxiosStepEvent> = { method, url: clip(url), headers };
+    if (token) event.token = token;
+    this.step(call, 'dispatch', event);
+    expectTransport(call.id, method, url);
+  }
+
+  /** The first response handler received the adapter's result. */
+  transportEnd(call: Call, value: unknown, failed: boolean): void {
+    if (!call.dispatched || call.transportEnded) return;
+    call.transportEnded = true;
+    releaseTransport(call.id);
+    const config = typeof value === 'object' && value !== null ? (value as Bag).config : undefined;
+    if (config !== call.sent) this.replays.mark(config, call.lineage);
+    this.step(call, 'transport-end', outcomeOf(value, failed));
+  }
+
+  /** urlOf, computed once per call unless an interceptor changed what it depends on. */
+  private urlOf(call: Call, config: Bag): string {
+    const from = call.urlFrom;
+    const { url, baseURL, params, allowAbsoluteUrls } = config;
+    // params can be changed in place, so only a call without them reuses its URL.
+    if (from && params == null && from[0] === url && from[1] === baseURL && from[2] === params && from[3] === allowAbsoluteUrls) return call.url!;
+    call.urlFrom = [url, baseURL, params, allowAbsoluteUrls];
+    return (call.url = urlOf(config));
+  }
+
+  /** The caller's promise settled, seen from outside the chain: the adapter's end too, if the chain did not report it. */
+  finish(call: Call, value: unknown, failed: boolean): void {
+    this.transportEnd(call, value, failed);
+    this.settle(call, value, failed);
+  }
+
+  settle(call: Call, value: unknown, failed: boolean): void {
+    if (call.settled) return;
+    call.settled = true;
+    this.announceEnter(call);
+    if (call.dispatched && !call.transportEnded) releaseTransport(call.id);
+    this.step(call, 'settle', outcomeOf(value, failed));
+  }
+}

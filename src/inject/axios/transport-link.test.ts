@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { claimAxiosId, clearTransportLinks, expectTransport, releaseTransport, setLinkClock } from './transport-link';
+
+let now = 0;
+beforeEach(() => {
+  clearTransportLinks();
+  now = 1_000;
+  setLinkClock(() => now);
+});
+
+describe('transport links', () => {
+  it('hands out the oldest matching registration once', () => {
+    expectTransport('a1', 'get', 'https://api.test/users');
+    expectTransport('a2', 'GET', 'https://api.test/users');
+    expect(claimAxiosId('GET', 'https://api.test/users')).toBe('a1');
+    expect(claimAxiosId('GET', 'https://api.test/users')).toBe('a2');
+    expect(claimAxiosId('GET', 'https://api.test/users')).toBeUndefined();
+  });
+
+  it('matches on method and origin+path, not query or fragment (axios serialises params itself)', () => {
+    expectTransport('a1', 'GET', 'https://api.test/users?page=2');
+    expectTransport('a2', 'POST', 'https://api.test/users');
+    expect(claimAxiosId('GET', 'https://other.test/users')).toBeUndefined();
+    expect(claimAxiosId('PUT', 'https://api.test/users')).toBeUndefined();
+    expect(claimAxiosId('POST', 'https://api.test/users#x')).toBe('a2');
+    expect(claimAxiosId('GET', 'https://api.test/users?page=2&sort=name')).toBe('a1');
+  });
+
+  it('forgets a registration when its adapter settled, and after the TTL', () => {
+    expectTransport('a1', 'GET', 'https://api.test/x');
+    releaseTransport('a1');
+    expect(claimAxiosId('GET', 'https://api.test/x')).toBeUndefined();
+    expectTransport('a2', 'GET', 'https://api.test/x');
+    now += 10_001;
+    expect(claimAxiosId('GET', 'https://api.test/x')).toBeUndefined();
+  });
+
+  it('holds a bounded number of registrations', () => {
+    for (let i = 0; i < 1000; i++) expectTransport(`a${i}`, 'GET', `https://api.test/${i}`);
+    expect(claimAxiosId('GET', 'https://api.test/0')).toBeUndefined();
+    expect(claimAxiosId('GET', 'https://api.test/999')).toBe('a999');
+  });
+
+  it('never throws at the transport hooks', () => {
+    expectTransport('a1', 'GET', 'https://api.test/x');
+    expect(() => claimAxiosId(undefined as never, { toString: () => { throw new Error('bad'); } } as never)).not.toThrow();
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Links a fetch/XHR request to the axios request it serves. At 'dispatch' the
+ * axios hook registers (id, method, URL); when a transport request starts the
+ * fetch/XHR hooks call `claimAxiosId`, which hands out the oldest matching
+ * unclaimed registration. A "current request" variable would not do: the xhr
+ * adapter opens its XHR synchronously, but axios 1.x's fetch adapter awaits
+ * before it calls fetch, so other requests can be dispatched in between.
+ * Matching is on method and origin+path: axios serialises `params` with the
+ * app's own serializer, which we do not re-run. Registrations end when
+ * claimed, when the adapter settles, or after TTL_MS, so none can leak.
+ */
+const TTL_MS = 10_000;
+const MAX_WAITING = 256;
+const URLCtor = URL;
+
+interface Waiting {
+  id: string;
+  method: string;
+  key: string;
+  expires: number;
+}
+
+let waiting: Waiting[] = [];
+let clock: () => number = () => Date.now();
+
+const ABSOLUTE_HTTP = /^(https?|wss?):\/\/[^/?#]+/i;
+
+/** origin + path: both sides pass absolute URLs already resolved, so string work suffices; parse otherwise. */
+function keyOf(url: string): string {
+  if (ABSOLUTE_HTTP.test(url)) {
+    const cut = url.search(/[?#]/);
+    const bare = cut === -1 ? url : url.slice(0, cut);
+    // "https://host" and "https://host/" are the same resource.
+    return bare.indexOf('/', bare.indexOf('//') + 2) === -1 ? `${bare}/` : bare;
+  }
+  try {
+    const base = typeof document !== 'undefined' ? document.baseURI : undefined;
+    const u = new URLCtor(url, base);
+    return u.origin + u.pathname;
+  } catch {
+    const cut = url.search(/[?#]/);
+    return cut === -1 ? url : url.slice(0, cut);
+  }
+}
+
+function prune(now: number): void {
+  if (waiting.length && (waiting[0].expires <= now || waiting.length > MAX_WAITING)) {
+    waiting = waiting.filter((w) => w.expires > now).slice(-MAX_WAITING);
+  }
+}
+
+/** Uses the page session's clock (ctx.now) for expiry. */
+export function setLinkClock(now: () => number): void {
+  clock = now;
+}
+
+/** Called at 'dispatch': a transport request for (method, url) is about to start. */
+export function expectTransport(id: string, method: string, url: string): void {
+  const now = clock();
+  prune(now);
+  waiting.push({ id, method: method.toUpperCase(), key: keyOf(url), expires: now + TTL_MS });
+}
+
+/** Called when the adapter settled: no transport request can still start for it. */
+export function releaseTransport(id: string): void {
+  const i = waiting.findIndex((w) => w.id === id);
+  if (i !== -1) waiting.splice(i, 1);
+}
+
+/**
+ * For the fetch/XHR hooks: the id of the axios request that this transport
+ * request serves, or undefined (a bare fetch, or axios from an unknown copy).
+ * Never throws.
+ */
+export function claimAxiosId(method: string, url: string): string | undefined {
+  try {
+    if (!waiting.length) return undefined;
+    prune(clock());
+    const m = String(method).toUpperCase();
+    const key = keyOf(String(url));
+    const i = waiting.findIndex((w) => w.method === m && w.key === key);
+    if (i === -1) return undefined;
+    return waiting.splice(i, 1)[0].id;
+  } catch {
+    return undefined;
+  }
+}
+
+/** For tests: forget every registration. */
+export function clearTransportLinks(): void {
+  waiting = [];
+}
