@@ -1,5 +1,5 @@
 import type { TokenRef } from '../protocol';
-import { decodeJwtClaims } from './jwt-claims';
+import { decodeJwtClaims, type Claims } from './jwt-claims';
 import { sha256Hex } from './sha256';
 
 const FINGERPRINT_HEX = 12;
@@ -17,6 +17,8 @@ export class TokenIdentity {
   // axios sends the same token on every request: hashing it once is what keeps
   // the per-request cost in microseconds.
   private cache = new Map<string, string>();
+  // Decoding a JWT's claims costs more than hashing: remember them too.
+  private claims = new Map<string, Claims | undefined>();
 
   get ready(): boolean {
     return this.salt !== undefined;
@@ -31,7 +33,12 @@ export class TokenIdentity {
   }
 
   ref(raw: string): TokenRef {
-    const claims = decodeJwtClaims(raw);
+    let claims = this.claims.get(raw);
+    if (claims === undefined && !this.claims.has(raw)) {
+      claims = decodeJwtClaims(raw);
+      if (this.claims.size >= CACHE_LIMIT) this.claims.clear();
+      this.claims.set(raw, claims);
+    }
     const ref: TokenRef = { fp: '', kind: claims ? 'jwt' : 'opaque' };
     if (claims?.exp !== undefined) ref.exp = claims.exp;
     if (claims?.iat !== undefined) ref.iat = claims.iat;
