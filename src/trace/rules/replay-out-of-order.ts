@@ -1,0 +1,37 @@
+/**
+ * replay-out-of-order: the first replays of an episode went out in a
+ * different order from their originals. Only first replays count: a second
+ * replay of the same request is retry-loop's business.
+ */
+import type { RequestRecord } from '../record';
+import { describe } from './describe';
+import type { EpisodeRule } from './rule';
+
+const sentAt = (r: RequestRecord) => r.sent ?? r.start;
+
+export const replayOutOfOrder: EpisodeRule = {
+  id: 'replay-out-of-order',
+  severity: 'error',
+  check(ep, ctx) {
+    const pairs: Array<{ replay: RequestRecord; original: RequestRecord }> = [];
+    for (const replay of ep.replays) {
+      const original = replay.replayOf === undefined ? undefined : ctx.request(replay.replayOf);
+      if (original && ep.replaysOf.get(original.id)?.[0] === replay) pairs.push({ replay, original });
+    }
+    const late = pairs.filter((p, i) => pairs.slice(i + 1).some((q) => sentAt(q.original) < sentAt(p.original)));
+    if (late.length === 0) return [];
+    const firstBad = pairs.find((p) => late.includes(p)) as (typeof pairs)[number];
+    const byOriginal = [...pairs].sort((a, b) => sentAt(a.original) - sentAt(b.original));
+    return [
+      {
+        requests: pairs.map((p) => p.replay.id),
+        t: firstBad.replay.start,
+        message:
+          `Replays in episode ${ep.id} went out in a different order from their originals. ` +
+          `Originals: ${byOriginal.map((p) => describe(p.original)).join(', ')}; ` +
+          `replays: ${pairs.map((p) => describe(p.replay)).join(', ')}.`,
+        hint: 'Queue the failed requests in the order they were first sent and replay them in that order once the refresh succeeds (resolve the waiters first-in first-out, from one place, not from each request\u2019s own await).',
+      },
+    ];
+  },
+};
