@@ -39,11 +39,14 @@ export function Details({ request: r, result, headers, origin, onSelect, onClose
     .filter((w) => w.t >= from && w.t <= to)
     .sort((a, b) => a.t - b.t);
   const diagnostics = result.diagnostics.filter((d) => d.requests.includes(r.id));
-  const link = (id: string) => (
-    <button class="link" onClick={() => onSelect(id)}>
-      {id}
-    </button>
-  );
+  const link = (id: string) => {
+    const target = result.requests.find((x) => x.id === id);
+    return (
+      <button class="link" title={id} onClick={() => onSelect(id)}>
+        {target ? `${target.method} ${new URL(target.url, 'http://x').pathname}` : id}
+      </button>
+    );
+  };
 
   return (
     <aside class="details" data-testid="details" aria-label="Request details">

@@ -32,16 +32,23 @@ export function Timeline(props: Props) {
   const drag = useRef<{ x: number; y: number; moved: boolean } | undefined>(undefined);
   const palette = useMemo<Palette | undefined>(() => (host.current ? readPalette(host.current) : undefined), [props.theme, host.current]);
 
+  // The same vnode while the layout is unchanged: Preact then skips the
+  // outline's thousands of list items on every zoom and pan.
+  const outline = useMemo(() => <TimelineOutline layout={layout} />, [layout]);
   const plotWidth = Math.max(50, size.width - GUTTER);
   // Until the user zooms or pans, the view follows the recording as it grows.
   const view = scale?.withWidth(plotWidth) ?? TimeScale.fit(layout.start, layout.end, plotWidth);
   const maxScroll = Math.max(0, contentHeight(layout.lanes.length) - size.height);
   const top = Math.min(scrollTop, maxScroll);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setSize({ width: el.clientWidth, height: el.clientHeight }));
+    // Measured now as well as on resize: ResizeObserver only reports at a
+    // rendering opportunity, which a tab in the background never gets.
+    const measure = () => setSize((s) => (s.width === el.clientWidth && s.height === el.clientHeight ? s : { width: el.clientWidth, height: el.clientHeight }));
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -51,6 +58,11 @@ export function Timeline(props: Props) {
   }, [props.fit?.n]);
 
   useLayoutEffect(() => {
+    const el = host.current;
+    if (el && (el.clientWidth !== size.width || el.clientHeight !== size.height)) {
+      setSize({ width: el.clientWidth, height: el.clientHeight });
+      return;
+    }
     const c = canvas.current;
     const p = palette ?? (host.current ? readPalette(host.current) : undefined);
     if (!c || !p) return;
@@ -158,7 +170,7 @@ export function Timeline(props: Props) {
           {hover.text}
         </div>
       )}
-      <TimelineOutline layout={layout} />
+      {outline}
     </div>
   );
 }

@@ -67,6 +67,23 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
   return shapes + times.length * 2;
 }
 
+/**
+ * Index of the first bar that may reach `t`. Bars are sorted by start and,
+ * in the packed lanes that hold most requests, do not overlap; a few lanes
+ * (a chain and its replays) are short enough to scan from their start.
+ */
+function firstVisible(bars: Bar[], t: number): number {
+  if (bars.length < 64) return 0;
+  let lo = 0;
+  let hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((bars[mid].tailTo ?? bars[mid].end) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function drawLane(ctx: CanvasRenderingContext2D, lane: Lane, index: number, top: number, scale: TimeScale, view: View, p: Palette): number {
   let shapes = 0;
   const x = (t: number) => GUTTER + scale.x(t);
@@ -95,10 +112,13 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: Lane, index: number, top:
     shapes++;
     mergeFrom = -1;
   };
-  for (const bar of lane.bars) {
+  const bars = lane.bars;
+  for (let b = firstVisible(bars, minT); b < bars.length; b++) {
+    const bar = bars[b];
     const from = bar.waitFrom ?? bar.start;
     const to = bar.tailTo ?? bar.end;
-    if (to < minT || from > maxT) continue;
+    if (from > maxT) break;
+    if (to < minT) continue;
     const x0 = x(bar.start);
     const x1 = x(bar.end);
     const emphasised = bar.request.id === view.selected || bar.request.id === view.hovered;
