@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { applySystemTheme } from './system-theme';
 
 /** DevTools' theme when inside DevTools, else the system's. */
 export function applyTheme(root: HTMLElement): void {
@@ -7,8 +8,5 @@ export function applyTheme(root: HTMLElement): void {
     root.dataset.theme = devtoolsTheme === 'dark' ? 'dark' : 'light';
     return;
   }
-  const query = matchMedia('(prefers-color-scheme: dark)');
-  const set = () => (root.dataset.theme = query.matches ? 'dark' : 'light');
-  set();
-  query.addEventListener('change', set);
+  applySystemTheme(root);
 }

@@ -136,5 +136,10 @@ export type PageEvent =
 
 export type PageEventType = PageEvent['type'];
 
-/** A page event as the background and panel hold it: tagged with its page session. */
-export type TabEvent = PageEvent & { session: string };
+/**
+ * A page event as the background and panel hold it: tagged with its page
+ * session and, for an event from a subframe, Chrome's frame id of that frame
+ * (set by the background from the sender, never by the page; absent for the
+ * top frame).
+ */
+export type TabEvent = PageEvent & { session: string; frame?: number };

@@ -19,10 +19,23 @@ export interface NativeTrace {
   /** True unless the user explicitly asked to include secrets. */
   redacted: boolean;
   stats: TabStats;
+  /**
+   * When the recording ended (epoch ms): what decides whether a request still
+   * waiting was shown pending or stranded. Absent in older files.
+   */
+  endTime?: number;
   events: TabEvent[];
 }
 
-export function toNativeTrace(events: readonly TabEvent[], meta: { creator: string; url?: string; stats?: TabStats; redacted?: boolean }): NativeTrace {
+export interface NativeMeta {
+  creator: string;
+  url?: string;
+  stats?: TabStats;
+  redacted?: boolean;
+  endTime?: number;
+}
+
+export function toNativeTrace(events: readonly TabEvent[], meta: NativeMeta): NativeTrace {
   return {
     format: TRACE_FORMAT,
     version: TRACE_VERSION,
@@ -31,6 +44,7 @@ export function toNativeTrace(events: readonly TabEvent[], meta: { creator: stri
     ...(meta.url ? { url: meta.url } : {}),
     redacted: meta.redacted ?? true,
     stats: meta.stats ?? emptyStats(),
+    ...(meta.endTime !== undefined && Number.isFinite(meta.endTime) ? { endTime: meta.endTime } : {}),
     events: [...events],
   };
 }
@@ -57,8 +71,10 @@ export function readNativeTrace(data: unknown): ReadResult<NativeTrace> {
       skipped++;
       continue;
     }
-    const { session: _session, ...event } = e as Record<string, unknown>;
-    if (isPageEvent(event)) events.push(e as TabEvent);
+    // `session` and `frame` are the background's tags, not part of the page event.
+    const { session: _session, frame, ...event } = e as Record<string, unknown>;
+    const frameOk = frame === undefined || (Number.isSafeInteger(frame) && (frame as number) >= 0);
+    if (frameOk && isPageEvent(event)) events.push(e as TabEvent);
     else skipped++;
   }
   const stats = { ...emptyStats() };
@@ -79,6 +95,7 @@ export function readNativeTrace(data: unknown): ReadResult<NativeTrace> {
       ...(typeof d.url === 'string' ? { url: d.url.slice(0, 8192) } : {}),
       redacted: d.redacted !== false,
       stats,
+      ...(typeof d.endTime === 'number' && Number.isFinite(d.endTime) ? { endTime: d.endTime } : {}),
       events,
     },
   };

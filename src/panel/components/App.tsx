@@ -1,5 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Diagnostic } from '../../trace/types';
+import type { Diagnostic, TraceRequest } from '../../trace/types';
 import type { PanelTransport } from '../connection';
 import { compileFilter } from '../store/filter';
 import type { PanelStore } from '../store/panel-store';
@@ -11,6 +12,8 @@ import { Details } from './Details';
 import { DiagnosticsList } from './DiagnosticsList';
 import { EmptyState } from './EmptyState';
 import { EpisodeStrip } from './EpisodeStrip';
+import { ImportNotice } from './ImportButton';
+import { TraceIO } from '../io/trace-io';
 import { RequestList } from './RequestList';
 import { Toolbar } from './Toolbar';
 
@@ -18,14 +21,27 @@ interface Props {
   store: PanelStore;
   transport: PanelTransport | undefined;
   theme: string;
+  /** Shown instead of the default empty state (the viewer has no tab to record). */
+  empty?: ComponentChildren;
+}
+
+function requestLabel(r: TraceRequest | undefined, id: string): string {
+  if (!r) return id;
+  try {
+    const u = new URL(r.url);
+    return `${r.method} ${u.pathname}${u.search}`;
+  } catch {
+    return `${r.method} ${r.url}`;
+  }
 }
 
 // While recording, the view is re-analysed this often even when nothing
 // arrives, so a request that never settles turns from pending to stranded.
 const TICK_MS = 2000;
 
-export function App({ store, transport, theme }: Props) {
+export function App({ store, transport, theme, empty }: Props) {
   const state = useStore(store);
+  const io = useMemo(() => new TraceIO(store, transport !== undefined), [store]);
   const [tick, setTick] = useState(0);
   const [showDiagnostics, setShowDiagnostics] = useState(true);
   const [fit, setFit] = useState<{ from: number; to: number; n: number } | undefined>();
@@ -80,13 +96,16 @@ export function App({ store, transport, theme }: Props) {
         onFilter={(f) => store.update({ filter: f })}
         onView={(view) => store.update({ view })}
         onToggleDiagnostics={() => setShowDiagnostics((s) => !s)}
+        io={io}
+        live={transport !== undefined}
       />
       {state.problem && <div class="problem" role="alert">{state.problem}</div>}
+      <ImportNotice io={io} />
       <EpisodeStrip summaries={summaries} onFit={fitEpisode} />
       <div class="main">
         <div class="center">
           {result.requests.length === 0 ? (
-            <EmptyState connected={transport !== undefined} />
+            empty ?? <EmptyState connected={transport !== undefined} />
           ) : state.view === 'timeline' ? (
             <Timeline layout={layout} origin={origin} selected={state.selected} onSelect={select} fit={fit} episodeLabels={labels} theme={theme} />
           ) : (
@@ -104,7 +123,7 @@ export function App({ store, transport, theme }: Props) {
           />
         )}
       </div>
-      {showDiagnostics && result.requests.length > 0 && <DiagnosticsList diagnostics={result.diagnostics} onReveal={reveal} onSelect={select} />}
+      {showDiagnostics && result.requests.length > 0 && <DiagnosticsList diagnostics={result.diagnostics} onReveal={reveal} onSelect={select} label={(id) => requestLabel(byId.get(id), id)} />}
     </div>
   );
 }

@@ -4,10 +4,12 @@ interface Props {
   diagnostics: readonly Diagnostic[];
   onReveal(diagnostic: Diagnostic): void;
   onSelect(id: string): void;
+  /** A short name for a request ("GET /api/items/1"). */
+  label(id: string): string;
 }
 
 /** Every rule that fired: what happened, how to fix it, and the requests involved. */
-export function DiagnosticsList({ diagnostics, onReveal, onSelect }: Props) {
+export function DiagnosticsList({ diagnostics, onReveal, onSelect, label }: Props) {
   if (diagnostics.length === 0) {
     return (
       <section class="diagnostics" data-testid="diagnostics" aria-label="Diagnostics">
@@ -30,8 +32,8 @@ export function DiagnosticsList({ diagnostics, onReveal, onSelect }: Props) {
             <div class="hint">Fix: {d.hint}</div>
             <div class="involved">
               {d.requests.map((id) => (
-                <button class="link" key={id} onClick={() => onSelect(id)}>
-                  {id}
+                <button class="link" key={id} title={id} onClick={() => onSelect(id)}>
+                  {label(id)}
                 </button>
               ))}
             </div>

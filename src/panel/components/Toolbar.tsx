@@ -2,6 +2,9 @@ import type { TabStats } from '../../protocol';
 import { ROLES, type Diagnostic, type InstanceInfo } from '../../trace/types';
 import type { Filter, StatusFilter } from '../store/filter';
 import type { ViewMode } from '../store/panel-store';
+import type { TraceIO } from '../io/trace-io';
+import { ExportMenu } from './ExportMenu';
+import { ImportButton } from './ImportButton';
 
 interface Props {
   recording: boolean;
@@ -20,6 +23,9 @@ interface Props {
   onFilter(filter: Filter): void;
   onView(view: ViewMode): void;
   onToggleDiagnostics(): void;
+  io: TraceIO;
+  /** Recording from a tab; false in the viewer, which has nothing to record. */
+  live: boolean;
 }
 
 const REASONS: Array<[keyof TabStats, string]> = [
@@ -55,23 +61,29 @@ export function Toolbar(props: Props) {
   const warnings = props.diagnostics.length - errors;
   return (
     <div class="toolbar" role="toolbar" aria-label="Recording and filters">
-      <button
-        data-testid="record"
-        aria-pressed={props.recording}
-        aria-label={props.recording ? 'Stop recording' : 'Record'}
-        title={props.recording ? 'Stop recording (live events are ignored)' : 'Record'}
-        onClick={props.onToggleRecording}
-      >
-        <span class={`record-dot${props.recording ? ' on' : ''}`} />
-      </button>
+      {props.live && (
+        <button
+          data-testid="record"
+          aria-pressed={props.recording}
+          aria-label={props.recording ? 'Stop recording' : 'Record'}
+          title={props.recording ? 'Stop recording (live events are ignored)' : 'Record'}
+          onClick={props.onToggleRecording}
+        >
+          <span class={`record-dot${props.recording ? ' on' : ''}`} />
+        </button>
+      )}
       <button data-testid="clear" title="Clear" aria-label="Clear" onClick={props.onClear}>
         ⊘
       </button>
       <span class="sep" />
-      <label title="Keep the requests of earlier pages when the page reloads or navigates">
-        <input type="checkbox" data-testid="preserve-log" checked={props.preserveLog} onChange={(e) => props.onPreserveLog((e.target as HTMLInputElement).checked)} />
-        Preserve log
-      </label>
+      {props.live && (
+        <label title="Keep the requests of earlier pages when the page reloads or navigates">
+          <input type="checkbox" data-testid="preserve-log" checked={props.preserveLog} onChange={(e) => props.onPreserveLog((e.target as HTMLInputElement).checked)} />
+          Preserve log
+        </label>
+      )}
+      <ImportButton io={props.io} />
+      <ExportMenu io={props.io} disabled={props.requestCount === 0} />
       <span class="sep" />
       <input
         class="filter"

@@ -40,6 +40,10 @@ export class PanelStore {
   /** Request headers by `session:id` (transport and axios ids), for the details pane. */
   readonly headers = new Map<string, Headers>();
   private seen = new Set<string>();
+  /** The events the model holds, for export. */
+  private kept: TabEvent[] = [];
+  /** When an imported recording ended; undefined for a live one. */
+  private loadedEnd?: number;
   private listeners = new Set<Listener>();
 
   subscribe(listener: Listener): () => void {
@@ -49,7 +53,12 @@ export class PanelStore {
 
   /** The analysed recording; `now` lets waiting requests turn stranded while nothing arrives. */
   result(now?: number): TraceResult {
-    return this.model.snapshot(now);
+    return this.model.snapshot(now ?? this.loadedEnd);
+  }
+
+  /** The events behind what is shown, in arrival order: what an export writes. */
+  get events(): readonly TabEvent[] {
+    return this.kept;
   }
 
   receive(message: BackgroundToPanel): void {
@@ -59,11 +68,17 @@ export class PanelStore {
     this.changed();
   }
 
-  /** Events from an imported file, in place of what was recorded. */
-  load(events: TabEvent[]): void {
+  /**
+   * Events from an imported file, in place of what was recorded. The file's
+   * end time and drop counts are shown as they were; its page loads do not
+   * clear each other, whatever "Preserve log" says: the file is what to show.
+   */
+  load(events: TabEvent[], file: { endTime?: number; stats?: TabStats } = {}): void {
     this.reset();
     this.state.recording = false;
-    this.addEvents(events, true);
+    this.state.stats = file.stats ?? emptyStats();
+    this.addEvents(events, true, false);
+    this.loadedEnd = file.endTime;
     this.changed();
   }
 
@@ -84,9 +99,11 @@ export class PanelStore {
     this.state.selected = undefined;
     this.model.reset();
     this.headers.clear();
+    this.kept = [];
+    this.loadedEnd = undefined;
   }
 
-  private addEvents(events: TabEvent[], history: boolean): void {
+  private addEvents(events: TabEvent[], history: boolean, pageLoadsClear = !this.state.preserveLog): void {
     // Paused means the live stream is ignored, as in the Network panel; the
     // history a panel asks for when it opens is always shown.
     if (!this.state.recording && !history) return;
@@ -95,16 +112,18 @@ export class PanelStore {
       const id = `${event.session}:${event.seq}`;
       if (this.seen.has(id)) continue;
       this.seen.add(id);
-      if (event.type === 'page-start' && !this.state.preserveLog) {
+      if (event.type === 'page-start' && pageLoadsClear) {
         this.model.reset();
         this.headers.clear();
         this.state.selected = undefined;
+        this.kept = [];
         fresh = [];
       }
       if (event.type === 'request-start') this.headers.set(`${event.session}:${event.id}`, event.headers);
       if (event.type === 'axios-step' && event.headers) this.headers.set(`${event.session}:${event.id}`, event.headers);
       this.state.eventCount++;
       fresh.push(event);
+      this.kept.push(event);
     }
     this.model.ingest(fresh);
   }
