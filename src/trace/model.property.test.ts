@@ -13,9 +13,11 @@ import { ROLES, type TraceResult } from './types';
 
 const canon = (r: TraceResult) => JSON.stringify(toJsonReport(r));
 const byTime = (events: readonly TabEvent[]) => [...events].sort((a, b) => a.t - b.t || a.seq - b.seq);
+// Hundreds of runs each: about a second on a quiet machine, several on a busy one.
+const slow = { timeout: 60_000 };
 
 describe('TraceModel properties', () => {
-  it('gives the same result whatever order the events arrive in, in whatever batches', () => {
+  it('gives the same result whatever order the events arrive in, in whatever batches', slow, () => {
     fc.assert(
       fc.property(
         randomTrace.chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }))),
@@ -34,24 +36,24 @@ describe('TraceModel properties', () => {
     );
   });
 
-  it('after every batch, the incremental snapshot equals a fresh analysis of the events so far', () => {
+  it('after every batch, the incremental snapshot equals a fresh analysis of the events so far', slow, () => {
     fc.assert(
       fc.property(randomTrace, fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 4 }), fc.boolean(), (events, sizes, shuffle) => {
         const arrival = shuffle ? [...events].sort((a, b) => (a.seq * 7919 + a.t) % 13 - (b.seq * 7919 + b.t) % 13) : byTime(events);
         const model = new TraceModel();
-        const so_far: TabEvent[] = [];
+        const soFar: TabEvent[] = [];
         for (const batch of batches(arrival, sizes)) {
           model.ingest(batch);
-          so_far.push(...batch);
+          soFar.push(...batch);
           const snap = model.snapshot();
-          expect(canon(snap)).toBe(canon(analyzeEvents(byTime(so_far), {}, snap.recordingEnd)));
+          expect(canon(snap)).toBe(canon(analyzeEvents(byTime(soFar), {}, snap.recordingEnd)));
         }
       }),
       { numRuns: 200 },
     );
   });
 
-  it('gives every request exactly one role, matching the episode list it is in', () => {
+  it('gives every request exactly one role, matching the episode list it is in', slow, () => {
     fc.assert(
       fc.property(randomTrace, (events) => {
         const result = analyzeEvents(events);

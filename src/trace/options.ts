@@ -7,15 +7,22 @@ import { defaultRefreshPatterns } from './analysis/url-patterns';
 export interface TraceOptions {
   /** HTTP statuses that mean "the access token was refused". */
   authFailureStatuses?: readonly number[];
-  /** URL patterns of refresh calls, tried on the full URL. */
+  /** URL patterns of refresh calls, tried on the path and query (without the origin). */
   refreshUrlPatterns?: readonly RegExp[];
   /** When false, refreshUrlPatterns replaces the built-in patterns instead of adding to them. */
   keepDefaultRefreshPatterns?: boolean;
   /**
-   * How long an expired or queued request may wait with nothing happening in
-   * its episode before it counts as stranded rather than pending.
+   * How long an expired or queued request may wait, while its episode still
+   * has a refresh or replay in flight, before it counts as stranded rather
+   * than pending (the refresh may just be slow).
    */
   strandedTimeoutMs?: number;
+  /**
+   * How long it may wait once nothing in its episode is in flight any more.
+   * Apps settle their waiters within a tick of the refresh ending, so this is
+   * short; a recording that stops sooner leaves them pending.
+   */
+  settleGraceMs?: number;
   /** A token first seen this long after a call's response can still be that call's doing. */
   tokenChangeWindowMs?: number;
   /** Without an axios view, a re-send this long after the 401 can still be a replay. */
@@ -34,6 +41,7 @@ export interface ResolvedOptions {
   authFailureStatuses: ReadonlySet<number>;
   refreshUrlPatterns: readonly RegExp[];
   strandedTimeoutMs: number;
+  settleGraceMs: number;
   tokenChangeWindowMs: number;
   replayWindowMs: number;
   queueReleaseWindowMs: number;
@@ -48,6 +56,7 @@ export function resolveOptions(o: TraceOptions = {}): ResolvedOptions {
     authFailureStatuses: new Set(o.authFailureStatuses ?? [401]),
     refreshUrlPatterns: o.keepDefaultRefreshPatterns === false ? extra : [...defaultRefreshPatterns, ...extra],
     strandedTimeoutMs: o.strandedTimeoutMs ?? 5_000,
+    settleGraceMs: o.settleGraceMs ?? 300,
     tokenChangeWindowMs: o.tokenChangeWindowMs ?? 1_000,
     replayWindowMs: o.replayWindowMs ?? 30_000,
     queueReleaseWindowMs: o.queueReleaseWindowMs ?? 100,

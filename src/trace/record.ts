@@ -53,6 +53,8 @@ export class RequestRecord implements TraceRequest {
   stranded = false;
   /** Fingerprint of the token this call produced, when it is a refresh that did. */
   produced?: string;
+  /** The URL the refresh patterns were last tried on, and the answer. */
+  refreshUrlChecked?: { url: string; match: boolean };
 
   constructor(
     readonly id: string,
@@ -89,8 +91,12 @@ export class RequestRecord implements TraceRequest {
     return this.dispatchT ?? this.transportStartT;
   }
 
+  /**
+   * The first sign of the response: axios's adapter often settles before the
+   * XHR's loadend reaches our listener, and the app reacts from the former.
+   */
   get responded(): Ms | undefined {
-    return this.transportEndT ?? this.adapterEndT;
+    return minTime(this.transportEndT, this.adapterEndT);
   }
 
   get settled(): boolean {
@@ -159,3 +165,10 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Order of the request list: by start, then id so that ties do not depend on arrival. */
 export const compareByStart = (a: StartKey, b: StartKey): number => a.start - b.start || byId(a.id, b.id);
 export const compareByLast = (a: LastKey, b: LastKey): number => a.lastT - b.lastT || byId(a.id, b.id);
+
+export interface RespondedKey {
+  readonly responded?: number;
+  readonly id: string;
+}
+export const compareByResponded = (a: RespondedKey, b: RespondedKey): number =>
+  (a.responded ?? Infinity) - (b.responded ?? Infinity) || byId(a.id, b.id);

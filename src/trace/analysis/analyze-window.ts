@@ -12,14 +12,14 @@ import { lowerBound } from '../sorted';
 import type { EpisodeWork } from './episode-work';
 import { finalizeEpisode } from './finalize-episode';
 import { findQueued } from './queued';
-import { detectRefreshes } from './refresh-detection';
+import { detectRefreshes, type Timeline } from './refresh-detection';
 import { sweep } from './sweep';
 
 export interface WindowInput {
   /** Sorted by start. */
   win: readonly RequestRecord[];
-  /** Every request, sorted by start. */
-  all: readonly RequestRecord[];
+  /** Every request, by start and by response time. */
+  all: Timeline;
   /** Access generations first seen in the window, other than the very first one. */
   gens: readonly Generation[];
   tokens: TokensHandler;
@@ -33,7 +33,7 @@ export function analyzeWindow(input: WindowInput): EpisodeWork[] {
   const { win, gens, o } = input;
   for (const r of win) r.resetAnalysis();
   for (const g of input.tokens.all) if (g.firstSeen >= input.t0) g.producedBy = undefined;
-  detectRefreshes(win, gens, o);
+  detectRefreshes(win, gens, input.all, o);
   const refreshes = win.filter((r) => r.role === 'refresh');
   const queuedBy = findQueued(win, refreshes, o);
   const episodes = sweep({
@@ -56,7 +56,7 @@ function replacedToken(refresh: RequestRecord, input: WindowInput): string | und
   const produced = refresh.produced === undefined ? undefined : input.tokens.byFp.get(refresh.produced);
   const overwritten = produced && input.tokens.replaced(produced);
   if (overwritten) return overwritten;
-  const { all } = input;
+  const all = input.all.byStart;
   let i = lowerBound(all, refresh, compareByStart);
   for (let steps = 0; --i >= 0 && steps < 500; steps++) {
     const r = all[i];

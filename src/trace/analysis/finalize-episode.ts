@@ -16,19 +16,22 @@ const bySent = (a: RequestRecord, b: RequestRecord) =>
 export function finalizeEpisode(ep: EpisodeWork, recordingEnd: number, o: ResolvedOptions): void {
   for (const list of [ep.expired, ep.queued, ep.refreshes, ep.replays]) list.sort(bySent);
   const members = ep.members();
+  const waiting = new Set([...ep.expired, ...ep.queued]);
   let lastKnown = ep.seedT as number;
   let spanStart = ep.seedT as number;
   let end = -Infinity;
   let open = false;
+  let inFlight = false; // a refresh or replay not yet over: the waiters may still be served
   for (const r of members) {
     lastKnown = Math.max(lastKnown, r.lastT);
     spanStart = Math.min(spanStart, r.start);
     if (r.settled) end = Math.max(end, r.end as number);
     else open = true;
+    if (!r.settled && !waiting.has(r)) inFlight = true;
   }
-  const strandedAfter = lastKnown + o.strandedTimeoutMs;
-  ep.inFlightUntil = strandedAfter;
-  for (const r of [...ep.expired, ...ep.queued]) r.stranded = !r.settled && recordingEnd >= strandedAfter;
+  ep.inFlightUntil = lastKnown + o.strandedTimeoutMs;
+  const strandedAfter = lastKnown + (inFlight ? o.strandedTimeoutMs : o.settleGraceMs);
+  for (const r of waiting) r.stranded = !r.settled && recordingEnd >= strandedAfter;
   ep.end = open ? undefined : ms(end);
   ep.outcome = outcome(ep, open, o);
   ep.newTokens = ep.refreshes.flatMap((r) => (r.produced ? [r.produced] : []));

@@ -40,7 +40,7 @@ export function sweep(input: SweepInput): EpisodeWork[] {
     const r = p.r;
     if (p.kind === FAILURE) onFailure(r, live, episodes);
     else if (p.kind === REFRESH) {
-      const ep = attachRefresh(r, live, input);
+      const ep = attachRefresh(r, live, input, o.episodeGraceMs);
       if (!episodes.includes(ep)) {
         episodes.push(ep);
         live.push(ep);
@@ -77,7 +77,9 @@ function onFailure(r: RequestRecord, live: EpisodeWork[], episodes: EpisodeWork[
     if (!r.axiosView) addUnmatched(ep, r);
     return;
   }
-  if (r.role === 'queued') return; // not reached: held requests that fail are not queued
+  // Only a bare request released after a proactive refresh can be queued and then fail: it stays
+  // queued (held requests that fail with an axios view are expired, see queued.ts).
+  if (r.role === 'queued') return;
   const key = r.token?.fp ?? 'none';
   let ep = live.find((e) => e.key === key);
   if (!ep) {

@@ -36,7 +36,7 @@ export function windowStart(
   return t0;
 }
 
-export const isKeptMember = (r: RequestRecord): boolean => r.episodeLink !== undefined && !r.episodeLink.discarded;
+const isKeptMember = (r: RequestRecord): boolean => r.episodeLink !== undefined && !r.episodeLink.discarded;
 
 /**
  * The requests to analyse: those with any time at or after t0, plus the

@@ -60,6 +60,12 @@ export class Generation implements TokenGeneration {
     return this.sortedCarriers;
   }
 
+  /** The public fields, getters included (JSON.stringify skips getters, and the Set inside). */
+  toJSON(): TokenGeneration {
+    const { fp, kind, exp, iat, sub, firstSeen, lastSeen, writes, locations, carriedBy, producedBy } = this;
+    return { fp, kind, exp, iat, sub, firstSeen, lastSeen, writes, locations, carriedBy, producedBy };
+  }
+
   get locations(): readonly TokenLocation[] {
     const stores = new Set<TokenLocation>(this.writes.map((w) => w.store));
     if (this.carried) stores.add('header');

@@ -5,7 +5,7 @@
  * last analysis.
  */
 import type { AxiosStepEvent, RequestEndEvent, RequestStartEvent, TabEvent } from '../../protocol';
-import { compareByLast, compareByStart, RequestRecord } from '../record';
+import { compareByLast, compareByResponded, compareByStart, RequestRecord } from '../record';
 import { insertSorted, removeSorted } from '../sorted';
 import { ms } from '../units';
 import { authorizationToken } from './auth-header';
@@ -21,6 +21,8 @@ export class RequestsHandler implements TraceHandler {
   readonly byStart: RequestRecord[] = [];
   /** Settled records, by (lastT, id). */
   readonly byLast: RequestRecord[] = [];
+  /** Records with a response, by (responded, id). */
+  readonly byResponded: RequestRecord[] = [];
   readonly open = new Set<RequestRecord>();
   private indexed = new Set<RequestRecord>();
   /** Records touched since `takeDirty`, with the earliest start each had. */
@@ -32,6 +34,7 @@ export class RequestsHandler implements TraceHandler {
     this.byId.clear();
     this.byStart.length = 0;
     this.byLast.length = 0;
+    this.byResponded.length = 0;
     this.open.clear();
     this.indexed.clear();
     this.dirty.clear();
@@ -139,8 +142,12 @@ export class RequestsHandler implements TraceHandler {
   private touch(rec: RequestRecord, change: () => void): void {
     const isNew = !this.indexed.has(rec);
     this.indexed.add(rec);
-    const before = { start: rec.start, lastT: rec.lastT, id: rec.id, settled: rec.settled };
+    const before = { start: rec.start, lastT: rec.lastT, responded: rec.responded, id: rec.id, settled: rec.settled };
     change();
+    if (before.responded !== rec.responded) {
+      if (before.responded !== undefined) removeSorted(this.byResponded, rec, before, compareByResponded);
+      if (rec.responded !== undefined) insertSorted(this.byResponded, rec, compareByResponded);
+    }
     if (isNew) insertSorted(this.byStart, rec, compareByStart);
     else if (before.start !== rec.start) {
       removeSorted(this.byStart, rec, before, compareByStart);

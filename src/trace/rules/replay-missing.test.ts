@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeEvents } from '../model';
 import { TraceBuilder } from '../testing/builder';
 import { analyze, ids, only, ruleIds } from '../testing/inspect';
 import * as s from '../testing/scenarios';
@@ -22,8 +23,7 @@ describe('replay-missing', () => {
     const b = new TraceBuilder();
     const { expired } = s.onlyFirstReplayed(b);
     const events = b.events().filter((e) => !(e.type === 'axios-step' && e.step === 'settle' && e.id === expired[2].axiosId));
-    const rb = new TraceBuilder();
-    const result = analyze(Object.assign(rb, { events: () => events }), {}, events[events.length - 1].t + 10_000);
+    const result = analyzeEvents(events, {}, events[events.length - 1].t + 10_000);
     expect(only(result, 'replay-missing').requests).toEqual([expired[1].id]);
     expect(only(result, 'request-stranded').requests).toEqual([expired[2].id]);
   });

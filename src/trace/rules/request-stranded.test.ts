@@ -13,10 +13,15 @@ describe('request-stranded', () => {
     expect(d.hint).toMatch(/reject them all when it fails/);
   });
 
-  it('waits for the stranded timeout: until then the requests are pending', () => {
+  it('waits a moment after the episode went quiet, and longer while its refresh is in flight', () => {
     const b = new TraceBuilder();
     s.refreshFailsHanging(b);
-    expect(analyze(b, { strandedTimeoutMs: 60_000 }).diagnostics.map((d) => d.rule)).toEqual(['refresh-failed']);
+    expect(analyze(b, { settleGraceMs: 60_000 }).diagnostics.map((d) => d.rule)).toEqual(['refresh-failed']);
+    const slow = new TraceBuilder();
+    s.endsMidEpisode(slow);
+    const end = slow.events().at(-1)!.t;
+    expect(analyze(slow, {}, end + 4000).episodes[0].outcome).toBe('pending');
+    expect(analyze(slow, {}, end + 6000).episodes[0].outcome).toBe('stranded');
   });
 
   it('covers queued requests held behind a refresh that never answers', () => {

@@ -4,32 +4,9 @@
  * Token names are suffixed with `at` so scenarios never share a token by accident.
  */
 import type { AxiosCall, TraceBuilder } from './builder';
+import { HOUR, refreshCall, replay, threeExpired, tokens } from './scenario-parts';
 
-const HOUR = 3_600_000;
-
-function tokens(b: TraceBuilder, at: number) {
-  return {
-    old: b.jwt(`old@${at}`, { exp: at - 1000, iat: at - HOUR }),
-    fresh: b.jwt(`new@${at}`, { exp: at + HOUR, iat: at + 80 }),
-  };
-}
-
-/** GETs sent together (three unless told); the first one to fail starts the only refresh. */
-function threeExpired(b: TraceBuilder, at: number, instances: readonly string[] = ['api', 'api', 'api']) {
-  const { old } = tokens(b, at);
-  const calls = ['a', 'b', 'c'].slice(0, instances.length).map((name, i) =>
-    b.axios('GET', `/api/${name}`, { instance: instances[i] }).enter(at + i).dispatch(at + i + 0.2, old).respond(at + 40 + i, 401),
-  );
-  return calls;
-}
-
-function refreshCall(b: TraceBuilder, at: number, status = 200, path = '/auth/refresh') {
-  return b.axios('POST', path, { instance: 'auth' }).enter(at).dispatch(at + 0.1).respond(at + 49, status).settle(at + 49.5, status);
-}
-
-function replay(b: TraceBuilder, original: AxiosCall, t: number, token: Parameters<AxiosCall['dispatch']>[1], status = 200) {
-  return b.axios(original.method, original.path, { instance: original.instance, replayOf: original }).run(t, token, t + 50, status);
-}
+export * from './edge-scenarios';
 
 /** The correct reactive flow: 3 concurrent 401s, 1 refresh, 3 replays in order. */
 export function correctReactive(b: TraceBuilder, at = 0, instances?: readonly string[]) {
@@ -80,15 +57,6 @@ export function outOfOrder(b: TraceBuilder, at = 0) {
 export function refreshFailsHanging(b: TraceBuilder, at = 0) {
   const expired = threeExpired(b, at, ['api', 'api']);
   const refresh = refreshCall(b, at + 40.5, 500);
-  b.reads(at + 10_000);
-  return { expired, refresh };
-}
-
-/** The refresh is refused and the waiting requests are rejected: failed, not stranded. */
-export function refreshFailsRejects(b: TraceBuilder, at = 0) {
-  const expired = threeExpired(b, at, ['api', 'api']);
-  const refresh = refreshCall(b, at + 40.5, 401);
-  expired.forEach((e, i) => e.settle(at + 91 + i, 401));
   b.reads(at + 10_000);
   return { expired, refresh };
 }
@@ -160,42 +128,4 @@ export function expiredTokenSent(b: TraceBuilder, at = 0) {
   a.dispatch(at + 50.5, shortLived).respond(at + 100, 200).settle(at + 100.2, 200);
   const late = b.axios('GET', '/api/late').run(at + 6000, shortLived, at + 6040, 401);
   return { queued: a, refresh, late };
-}
-
-/** A replay with the new token is refused once, and the app gives up. */
-export function replayRefusedOnce(b: TraceBuilder, at = 0) {
-  const { old, fresh } = tokens(b, at);
-  const a = b.axios('GET', '/api/a').enter(at).dispatch(at + 0.2, old).respond(at + 40, 401);
-  const refresh = refreshCall(b, at + 40.5);
-  b.write(at + 89.4, fresh);
-  const again = replay(b, a, at + 91, fresh, 401);
-  a.settle(at + 142, 401);
-  return { original: a, refresh, replay: again };
-}
-
-/** The recording stops 100 ms after the 401s, while the refresh is still in flight. */
-export function endsMidEpisode(b: TraceBuilder, at = 0) {
-  const expired = threeExpired(b, at, ['api', 'api']);
-  const refresh = b.axios('POST', '/auth/refresh', { instance: 'auth' }).enter(at + 40.5).dispatch(at + 40.6);
-  b.reads(at + 140);
-  return { expired, refresh };
-}
-
-/** Two APIs, each with its own token, expire at once and are refreshed separately. */
-export function overlappingEpisodes(b: TraceBuilder, at = 0) {
-  const tokA = b.jwt(`A-old@${at}`, { exp: at - 1000 });
-  const tokB = b.jwt(`B-old@${at}`, { exp: at - 1000 });
-  const newA = b.jwt(`A-new@${at}`, { exp: at + HOUR });
-  const newB = b.jwt(`B-new@${at}`, { exp: at + HOUR });
-  b.write(at - 60_000, tokA, 'localStorage', 'a_token').write(at - 60_000, tokB, 'localStorage', 'b_token');
-  const a = b.axios('GET', '/a/items', { instance: 'apiA' }).enter(at).dispatch(at + 0.2, tokA).respond(at + 40, 401);
-  const c = b.axios('GET', '/b/items', { instance: 'apiB' }).enter(at + 1).dispatch(at + 1.2, tokB).respond(at + 45, 401);
-  const refreshA = refreshCall(b, at + 41, 200, '/a/auth/refresh');
-  const refreshB = refreshCall(b, at + 46, 200, '/b/oauth/token');
-  b.write(at + 89.9, newA, 'localStorage', 'a_token').write(at + 94.9, newB, 'localStorage', 'b_token');
-  const replayA = replay(b, a, at + 91, newA);
-  const replayB = replay(b, c, at + 96, newB);
-  a.settle(at + 141.5, 200);
-  c.settle(at + 146.5, 200);
-  return { a, b: c, refreshA, refreshB, replayA, replayB };
 }
