@@ -211,6 +211,12 @@ function drawBands(ctx: CanvasRenderingContext2D, layout: TimelineLayout, scale:
 function drawArrows(ctx: CanvasRenderingContext2D, arrows: Arrow[], first: number, last: number, scale: TimeScale, view: View, p: Palette): number {
   let shapes = 0;
   const x = (t: number) => GUTTER + scale.x(t);
+  // Arrows are drawn after the lanes, so they must not spill over the lane
+  // labels in the gutter or the axis.
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(GUTTER, AXIS_HEIGHT, view.width - GUTTER, view.height - AXIS_HEIGHT);
+  ctx.clip();
   for (const arrow of arrows) {
     const a = arrow.from.lane;
     const b = arrow.to.lane;
@@ -237,5 +243,6 @@ function drawArrows(ctx: CanvasRenderingContext2D, arrows: Arrow[], first: numbe
     ctx.globalAlpha = 1;
     shapes += 2;
   }
+  ctx.restore();
   return shapes;
 }
