@@ -4,8 +4,6 @@
  */
 export { TraceModel, analyzeEvents } from './model';
 export { resolveOptions, type TraceOptions, type ResolvedOptions } from './options';
-export { fromHar, harToEvents, type HarOptions } from './har/from-har';
-export { HarError } from './har/har-shape';
 export { toJsonReport, hasErrors, type JsonReport, type JsonRequest, type JsonEpisode, type JsonDiagnostic } from './report/json-report';
 export { defaultRefreshPatterns } from './analysis/url-patterns';
 export * from './types';
