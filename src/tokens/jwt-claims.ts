@@ -5,13 +5,20 @@ export interface Claims {
   sub?: string;
 }
 
+// Taken when the page script starts, before any page script: a page that
+// replaces or instruments these later must not see us call them.
+const parseJson = JSON.parse;
+const decodeBase64 = atob;
+const Decoder = TextDecoder;
+const fromChars = Uint8Array.from.bind(Uint8Array);
+
 const JWT_SHAPE = /^[A-Za-z0-9_-]{2,}\.([A-Za-z0-9_-]{2,})\.[A-Za-z0-9_-]*$/;
 
 function base64UrlDecode(part: string): string {
   const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
+  const binary = decodeBase64(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  const bytes = fromChars(binary, (c: string) => c.charCodeAt(0));
+  return new Decoder().decode(bytes);
 }
 
 /** Decoded claims, or undefined when the value is not a JWT with a JSON payload. */
@@ -20,7 +27,7 @@ export function decodeJwtClaims(token: string): Claims | undefined {
   if (!match) return undefined;
   let payload: unknown;
   try {
-    payload = JSON.parse(base64UrlDecode(match[1]));
+    payload = parseJson(base64UrlDecode(match[1]));
   } catch {
     return undefined;
   }

@@ -14,8 +14,11 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
+// Taken at start, before page scripts could replace it.
+const Encoder = TextEncoder;
+
 function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
+  return new Encoder().encode(text);
 }
 
 export function sha256Hex(text: string): string {
