@@ -1,37 +1,22 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appLog, browserRequests, runScenario, SCENARIOS, startDemo } from './support/demo';
-import { launchWithExtension, openPanelFor, type Lab } from './support/extension';
+import { describe, expect, it } from 'vitest';
+import { appLog, browserRequests, runScenario, SCENARIOS } from './support/demo';
+import { useDemoLab, SCREENSHOTS } from './support/demo-lab';
+import { openPanelFor } from './support/extension';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../test-results/screenshots');
-
-let lab: Lab;
-let demo: Awaited<ReturnType<typeof startDemo>>;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  demo = await startDemo();
-  lab = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await lab?.close();
-  await demo?.close();
-});
+const env = useDemoLab();
 
 describe('every request of every demo scenario reaches the panel, in order, none missing', () => {
   for (const scenario of SCENARIOS) {
     it(scenario, async () => {
-      const page = await lab.context.newPage();
-      await runScenario(page, demo.url, scenario);
+      const page = await env.lab.context.newPage();
+      await runScenario(page, env.demo.url, scenario);
       const sent = await browserRequests(page);
       const log = await appLog(page);
       // Requests stranded in a queue never reach the network: the app logs
       // only what it sent, so both lists must agree on what went out.
       expect(sent.map((u) => new URL(u).pathname + new URL(u).search)).toEqual(log.map((l) => l.url));
 
-      const panel = await openPanelFor(lab, page);
+      const panel = await openPanelFor(env.lab, page);
       await panel.screenshot({ path: `${SCREENSHOTS}/timeline-${scenario}.png` });
       await panel.getByTestId('view-list').click();
       // Requests the app queued but never sent have no transport: compare what went out.

@@ -1,32 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { appLog, startDemo } from './support/demo';
+import { expect, it } from 'vitest';
+import { appLog } from './support/demo';
 import { openRealDevToolsPanel } from './support/devtools';
-import { launchWithExtension, type Lab } from './support/extension';
+import { useDemoLab, SCREENSHOTS } from './support/demo-lab';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../test-results/screenshots');
-
-let lab: Lab;
-let demo: Awaited<ReturnType<typeof startDemo>>;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  demo = await startDemo();
-  lab = await launchWithExtension(['--remote-debugging-port=0']);
-});
-
-afterAll(async () => {
-  await lab?.close();
-  await demo?.close();
-});
+const env = useDemoLab(['--remote-debugging-port=0']);
 
 // As a user would: open the demo, open DevTools, pick the panel, press a scenario button.
 it('shows the requests of a scenario live in the real DevTools panel', async () => {
-  const page = await lab.context.newPage();
-  await page.goto(demo.url);
+  const page = await env.lab.context.newPage();
+  await page.goto(env.demo.url);
   await page.locator('[data-testid=request-log] li[data-status]').first().waitFor();
-  const { frame, devtools, browser } = await openRealDevToolsPanel(lab, page);
+  const { frame, devtools, browser } = await openRealDevToolsPanel(env.lab, page);
   await frame.getByTestId('panel').waitFor();
   await frame.getByTestId('view-list').click();
   const rows = frame.getByTestId('request-row');

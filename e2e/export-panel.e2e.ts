@@ -4,33 +4,20 @@
  * headers, the cookie) appear in no exported file; the native trace opens
  * again in the panel as it was; the Chrome trace is structurally valid.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ChromeTrace } from '../src/trace-file/chrome-trace-types';
 import { checkChromeTrace } from '../src/trace-file/testing/check-chrome-trace';
-import { runScenario, startDemo, type Scenario } from './support/demo';
-import { launchWithExtension, openPanelFor, type Lab } from './support/extension';
+import { runScenario, type Scenario } from './support/demo';
+import { useDemoLab, SCREENSHOTS } from './support/demo-lab';
+import { openPanelFor } from './support/extension';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../test-results/screenshots');
-let lab: Lab;
-let demo: Awaited<ReturnType<typeof startDemo>>;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  demo = await startDemo();
-  lab = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await lab?.close();
-  await demo?.close();
-});
+const env = useDemoLab();
 
 /** Every raw token the page handled: issued by the server, sent in headers, kept in the cookie. */
 async function recordWithTokens(scenario: Scenario): Promise<{ page: Page; tokens: Set<string> }> {
-  const page = await lab.context.newPage();
+  const page = await env.lab.context.newPage();
   const tokens = new Set<string>();
   page.on('request', (req) => {
     const bearer = /^Bearer (.+)$/.exec(req.headers().authorization ?? '');
@@ -41,7 +28,7 @@ async function recordWithTokens(scenario: Scenario): Promise<{ page: Page; token
     const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     for (const key of ['accessToken', 'refreshToken']) if (typeof body[key] === 'string') tokens.add(body[key] as string);
   });
-  await runScenario(page, demo.url, scenario);
+  await runScenario(page, env.demo.url, scenario);
   const cookie = await page.evaluate(() => document.cookie);
   const access = /access_token=([^;]+)/.exec(cookie)?.[1];
   if (access) tokens.add(decodeURIComponent(access));
@@ -60,7 +47,7 @@ for (const scenario of ['reactive', 'refresh-fails'] as const) {
   it(`leaves no raw token of the ${scenario} scenario in any exported file`, async () => {
     const { page, tokens } = await recordWithTokens(scenario);
     expect(tokens.size).toBeGreaterThanOrEqual(2);
-    const panel = await openPanelFor(lab, page);
+    const panel = await openPanelFor(env.lab, page);
     const counts = panel.getByTestId('counts');
     await expect.poll(() => counts.getAttribute('data-requests').then(Number)).toBeGreaterThanOrEqual(8);
 
@@ -82,7 +69,7 @@ for (const scenario of ['reactive', 'refresh-fails'] as const) {
 
 it('opens its own native export again exactly as it was shown', async () => {
   const { page } = await recordWithTokens('reactive');
-  const panel = await openPanelFor(lab, page);
+  const panel = await openPanelFor(env.lab, page);
   const counts = panel.getByTestId('counts');
   await expect.poll(() => counts.getAttribute('data-requests').then(Number)).toBeGreaterThanOrEqual(8);
   const shown = async () => ({

@@ -1,25 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScenario, startDemo, type Scenario } from './support/demo';
-import { launchWithExtension, openPanelFor, type Lab } from './support/extension';
+import { describe, expect, it } from 'vitest';
+import { runScenario, type Scenario } from './support/demo';
+import { useDemoLab, SCREENSHOTS } from './support/demo-lab';
+import { openPanelFor } from './support/extension';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../test-results/screenshots');
-
-let lab: Lab;
-let demo: Awaited<ReturnType<typeof startDemo>>;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  demo = await startDemo();
-  lab = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await lab?.close();
-  await demo?.close();
-});
+const env = useDemoLab();
 
 /** What the panel's timeline and diagnostics say, read from their data-testid structure. */
 async function panelView(panel: Page) {
@@ -41,9 +26,9 @@ async function panelView(panel: Page) {
 }
 
 async function open(scenario: Scenario) {
-  const page = await lab.context.newPage();
-  await runScenario(page, demo.url, scenario);
-  const panel = await openPanelFor(lab, page);
+  const page = await env.lab.context.newPage();
+  await runScenario(page, env.demo.url, scenario);
+  const panel = await openPanelFor(env.lab, page);
   await panel.getByTestId('episode').first().waitFor();
   return { page, panel };
 }
