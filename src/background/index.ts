@@ -1,30 +1,65 @@
 /**
- * The service worker: routes each tab's events to its panels and keeps the
- * tab's recent history so a panel opened later still sees it.
+ * The service worker: routes each tab's events to its panels, keeps the tab's
+ * recent history in session storage so a restarted worker (or a panel opened
+ * later) still has it, and keeps the content scripts of the sites the user
+ * enabled registered. It makes no network request of its own.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { PORT_BRIDGE, PORT_PANEL } from '../protocol';
+import { PORT_BRIDGE, PORT_PANEL, SOURCE } from '../protocol';
+import { scriptFiles } from './content-scripts';
+import { injectIfMissing, type LateInjectApi } from './late-inject';
 import { Router, type BridgePort, type PanelPort } from './router';
+import { serialized, syncSiteScripts, type SiteAccessApi } from './site-access';
 import { TabStore } from './tab-store';
 
 const store = new TabStore(
   {
-    get: async (key) => (await browser.storage.session.get(key))[key],
-    set: (key, value) => browser.storage.session.set({ [key]: value }),
-    remove: (key) => browser.storage.session.remove(key),
+    get: (keys) => browser.storage.session.get(keys),
+    set: (items) => browser.storage.session.set(items),
+    remove: (keys) => browser.storage.session.remove(keys),
   },
   {
     maxEvents: 200_000,
     persistEvents: 10_000,
-    saveDelayMs: 250,
+    chunkSize: 250,
+    // Short: a batch is acknowledged, and shown in the panel, once it is saved.
+    saveDelayMs: 20,
     newSalt: () => Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16)).join(''),
   },
 );
-const router = new Router(store);
+const router = new Router(store, {
+  extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+  eventsPerSecond: 60_000,
+  burstEvents: 400_000,
+});
 
 browser.runtime.onConnect.addListener((port: Runtime.Port) => {
   if (port.name === PORT_BRIDGE) router.addBridge(port as unknown as BridgePort);
   else if (port.name === PORT_PANEL) router.addPanel(port as unknown as PanelPort);
 });
-
 browser.tabs.onRemoved.addListener((tabId) => void router.tabRemoved(tabId));
+
+const files = scriptFiles(browser.runtime.getManifest() as Parameters<typeof scriptFiles>[0]);
+
+const lateInject: LateInjectApi = {
+  ping: async (tabId) => (await browser.tabs.sendMessage(tabId, { source: SOURCE, kind: 'ping' }, { frameId: 0 })) === true,
+  inject: async (tabId, js, world) => {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: js, world, injectImmediately: true });
+  },
+};
+router.panels.onSubscribe = (tabId) => {
+  if (!router.hasBridge(tabId)) void injectIfMissing(tabId, lateInject, files);
+};
+
+const siteAccess: SiteAccessApi = {
+  grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
+  registeredIds: async () => (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id),
+  register: (scripts) => browser.scripting.registerContentScripts(scripts),
+  update: (scripts) => browser.scripting.updateContentScripts(scripts),
+  unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
+};
+const syncSites = serialized(() => syncSiteScripts(siteAccess, files));
+browser.permissions.onAdded.addListener(() => void syncSites());
+browser.permissions.onRemoved.addListener(() => void syncSites());
+// Also on every worker start: cheap, and it repairs a sync a stopped worker left half done.
+void syncSites();

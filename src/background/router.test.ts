@@ -1,97 +1,215 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_VERSION, SOURCE, type BackgroundToPanel } from '../protocol';
+import type { TypedPort } from './ports';
 import { Router } from './router';
 import { TabStore } from './tab-store';
-import type { TypedPort } from './ports';
+import { memoryStorage, pageEvents } from './test-helpers';
 
-function fakePort<In, Out>(name: string, tabId?: number) {
+const ORIGIN = 'chrome-extension://abc';
+
+function fakePort<In, Out>(name: string, sender: TypedPort<In, Out>['sender']) {
   const inbox: Out[] = [];
   const listeners: Array<(m: In) => void> = [];
   const disconnects: Array<() => void> = [];
   let disconnected = false;
   const port: TypedPort<In, Out> = {
     name,
-    sender: tabId === undefined ? {} : { tab: { id: tabId } },
-    postMessage: (m) => inbox.push(m),
+    sender,
+    postMessage: (m) => inbox.push(structuredClone(m)),
     disconnect: () => (disconnected = true),
     onMessage: { addListener: (l) => listeners.push(l) },
     onDisconnect: { addListener: (l) => disconnects.push(l) },
   };
   return { port, inbox, send: (m: In) => listeners.forEach((l) => l(m)), close: () => disconnects.forEach((l) => l()), isDisconnected: () => disconnected };
 }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+const bridge = (tabId?: number, frameId = 0) => fakePort<Any, Any>('bridge', tabId === undefined ? {} : { tab: { id: tabId }, frameId, url: 'http://127.0.0.1/' });
+const panel = () => fakePort<Any, BackgroundToPanel>('panel', { url: `${ORIGIN}/src/panel/panel.html`, origin: ORIGIN });
 
-const flush = () => new Promise((r) => setTimeout(r, 0));
+const settle = () => vi.runAllTimersAsync();
 const env = { source: SOURCE, v: PROTOCOL_VERSION } as const;
-const ev = (seq: number, tabHint?: number) => ({ type: 'request-end' as const, seq, t: seq, id: `r${seq}`, status: tabHint ?? 200 });
+const batch = (n: number, events: unknown[], extra: object = {}) => ({ ...env, kind: 'events', session: 's', events, link: 'L', batch: n, ...extra });
+const shown = (inbox: BackgroundToPanel[]) => inbox.flatMap((m) => (m.kind === 'events' || m.kind === 'history' ? m.events.map((e) => `${e.session}:${e.seq}`) : []));
 
-function setup() {
-  const storage = new Map<string, unknown>();
-  const store = new TabStore(
-    { get: async (k) => storage.get(k), set: async (k, v) => void storage.set(k, v), remove: async (k) => void storage.delete(k) },
-    { maxEvents: 1000, persistEvents: 100, saveDelayMs: 1, newSalt: () => Math.random().toString(36) },
-  );
-  return new Router(store);
+function setup(storage = memoryStorage(), limits = { eventsPerSecond: 1e6, burstEvents: 1e6 }) {
+  const store = new TabStore(storage, { maxEvents: 1000, persistEvents: 100, chunkSize: 10, saveDelayMs: 5, newSalt: () => Math.random().toString(36) });
+  return { router: new Router(store, { extensionOrigin: ORIGIN, ...limits }), storage };
 }
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
 
 describe('Router', () => {
   it('routes by the sender tab, never mixing tabs, and gives a late panel the history', async () => {
-    const router = setup();
-    const tab1 = fakePort<any, any>('bridge', 1);
-    const tab2 = fakePort<any, any>('bridge', 2);
+    const { router } = setup();
+    const tab1 = bridge(1);
+    const tab2 = bridge(2);
     router.addBridge(tab1.port);
     router.addBridge(tab2.port);
-    const panel1 = fakePort<any, BackgroundToPanel>('panel');
+    const panel1 = panel();
     router.addPanel(panel1.port);
     panel1.send({ ...env, kind: 'subscribe', tabId: 1 });
-    await flush();
-    tab1.send({ ...env, kind: 'events', session: 's1', events: [ev(0), ev(1)] });
+    await settle();
+    tab1.send({ ...env, kind: 'events', session: 's1', events: pageEvents(0, 2) });
     // A page cannot name another tab: tab 2's bridge writes to tab 2 whatever it says.
-    tab2.send({ ...env, kind: 'events', session: 's2', events: [ev(0, 500)], tabId: 1 });
-    await flush();
-    const live = panel1.inbox.filter((m) => m.kind === 'events');
-    expect(live.flatMap((m) => (m.kind === 'events' ? m.events.map((e) => e.session) : []))).toEqual(['s1', 's1']);
+    tab2.send({ ...env, kind: 'events', session: 's2', events: pageEvents(0, 1), tabId: 1 });
+    await settle();
+    expect(shown(panel1.inbox)).toEqual(['s1:0', 's1:1']);
 
-    const late = fakePort<any, BackgroundToPanel>('panel');
+    const late = panel();
     router.addPanel(late.port);
     late.send({ ...env, kind: 'subscribe', tabId: 2 });
-    await flush();
-    const history = late.inbox.find((m) => m.kind === 'history');
-    expect(history && history.kind === 'history' && history.events.map((e) => e.session)).toEqual(['s2']);
+    await settle();
+    expect(late.inbox[0]).toMatchObject({ kind: 'history', from: 0 });
+    expect(shown(late.inbox)).toEqual(['s2:0']);
   });
 
   it('sends each bridge the salt of its tab, the same after a reconnect', async () => {
-    const router = setup();
-    const a = fakePort<any, any>('bridge', 5);
-    const b = fakePort<any, any>('bridge', 5);
+    const { router } = setup();
+    const a = bridge(5);
+    const b = bridge(5);
     router.addBridge(a.port);
     router.addBridge(b.port);
-    await flush();
+    await settle();
     expect(a.inbox[0]).toMatchObject({ kind: 'welcome', salt: expect.any(String) });
     expect(b.inbox[0].salt).toBe(a.inbox[0].salt);
   });
 
-  it('refuses a port with no tab, drops malformed events, and forgets a closed tab', async () => {
-    const router = setup();
-    const orphan = fakePort<any, any>('bridge');
+  it('refuses a bridge with no tab, and a panel port opened by anything but our own pages', async () => {
+    const { router } = setup();
+    const orphan = bridge();
     router.addBridge(orphan.port);
     expect(orphan.isDisconnected()).toBe(true);
+    const contentScriptAsPanel = fakePort<Any, Any>('panel', { tab: { id: 1 }, url: 'http://127.0.0.1/', origin: 'http://127.0.0.1' });
+    router.addPanel(contentScriptAsPanel.port);
+    contentScriptAsPanel.send({ ...env, kind: 'subscribe', tabId: 1 });
+    await settle();
+    expect(contentScriptAsPanel.isDisconnected()).toBe(true);
+    expect(contentScriptAsPanel.inbox).toEqual([]);
+  });
 
-    const tab = fakePort<any, any>('bridge', 3);
+  it('counts malformed events and rejects, and forgets a closed tab', async () => {
+    const { router } = setup();
+    const tab = bridge(3);
     router.addBridge(tab.port);
-    tab.send({ ...env, kind: 'events', session: 's', events: [ev(0), { type: 'evil' }] });
-    tab.send({ ...env, kind: 'rejects', counts: { forged: 2 } });
-    await flush();
-    const panel = fakePort<any, BackgroundToPanel>('panel');
-    router.addPanel(panel.port);
-    panel.send({ ...env, kind: 'subscribe', tabId: 3 });
-    await flush();
-    expect(panel.inbox[0]).toMatchObject({ kind: 'history', stats: { received: 1, malformed: 1, forged: 2 } });
+    tab.send(batch(1, [...pageEvents(0, 1), { type: 'evil' }], { rejects: { forged: 2, received: 99 } }));
+    tab.send({ ...env, kind: 'rejects', counts: { version: 1 } });
+    await settle();
+    const p = panel();
+    router.addPanel(p.port);
+    p.send({ ...env, kind: 'subscribe', tabId: 3 });
+    await settle();
+    expect(p.inbox[0]).toMatchObject({ kind: 'history', stats: { received: 1, malformed: 1, forged: 2, version: 1 } });
 
     await router.tabRemoved(3);
-    const again = fakePort<any, BackgroundToPanel>('panel');
+    const again = panel();
     router.addPanel(again.port);
     again.send({ ...env, kind: 'subscribe', tabId: 3 });
-    await flush();
+    await settle();
     expect(again.inbox[0]).toMatchObject({ kind: 'history', events: [] });
+  });
+
+  it('acknowledges a batch only once it is saved, publishes it at that moment, and stores a resent batch once', async () => {
+    const { router } = setup();
+    const tab = bridge(1);
+    const p = panel();
+    router.addBridge(tab.port);
+    router.addPanel(p.port);
+    p.send({ ...env, kind: 'subscribe', tabId: 1 });
+    await settle();
+    tab.send(batch(1, pageEvents(0, 2)));
+    await Promise.resolve();
+    expect(tab.inbox.filter((m) => m.kind === 'ack')).toEqual([]);
+    expect(shown(p.inbox)).toEqual([]);
+    await settle();
+    expect(tab.inbox.filter((m) => m.kind === 'ack')).toEqual([{ ...env, kind: 'ack', batch: 1 }]);
+    expect(shown(p.inbox)).toEqual(['s:0', 's:1']);
+
+    // The bridge reconnects and sends everything it holds again.
+    const again = bridge(1);
+    router.addBridge(again.port);
+    again.send(batch(1, pageEvents(0, 2)));
+    again.send(batch(2, pageEvents(2, 1)));
+    await settle();
+    expect(again.inbox.filter((m) => m.kind === 'ack').map((m) => m.batch)).toEqual([1, 2]);
+    expect(shown(p.inbox)).toEqual(['s:0', 's:1', 's:2']);
+  });
+
+  it('resumes a panel after the position it gives, says what is no longer kept, and splits a long history', async () => {
+    const { router } = setup();
+    const tab = bridge(1);
+    router.addBridge(tab.port);
+    tab.send(batch(1, pageEvents(0, 1500)));
+    await settle();
+    const resumed = panel();
+    router.addPanel(resumed.port);
+    resumed.send({ ...env, kind: 'subscribe', tabId: 1, after: 1200 });
+    await settle();
+    expect(resumed.inbox).toHaveLength(1);
+    expect(resumed.inbox[0]).toMatchObject({ kind: 'history', from: 1201 });
+    expect(shown(resumed.inbox)).toHaveLength(299);
+
+    const behind = panel();
+    router.addPanel(behind.port);
+    behind.send({ ...env, kind: 'subscribe', tabId: 1, after: 100 });
+    await settle();
+    expect(behind.inbox[0]).toMatchObject({ kind: 'history', from: 500, notKept: 399 });
+
+    const fresh = panel();
+    router.addPanel(fresh.port);
+    fresh.send({ ...env, kind: 'subscribe', tabId: 1 });
+    await settle();
+    expect(fresh.inbox[0]).toMatchObject({ kind: 'history', from: 500, notKept: 500 });
+  });
+
+  it('a cleared history is not reported as lost', async () => {
+    const { router } = setup();
+    const tab = bridge(1);
+    router.addBridge(tab.port);
+    tab.send(batch(1, pageEvents(0, 5)));
+    await settle();
+    const p = panel();
+    router.addPanel(p.port);
+    p.send({ ...env, kind: 'clear', tabId: 1 });
+    await settle();
+    p.send({ ...env, kind: 'subscribe', tabId: 1 });
+    await settle();
+    expect(p.inbox.find((m) => m.kind === 'history')).toMatchObject({ from: 5, events: [] });
+    expect(p.inbox.find((m) => m.kind === 'history')).not.toHaveProperty('notKept');
+  });
+
+  it('limits the rate per tab across frames, turning what it refuses into a loss marker', async () => {
+    const { router } = setup(memoryStorage(), { eventsPerSecond: 10, burstEvents: 5 });
+    const top = bridge(1, 0);
+    const frame = bridge(1, 4);
+    router.addBridge(top.port);
+    router.addBridge(frame.port);
+    const p = panel();
+    router.addPanel(p.port);
+    p.send({ ...env, kind: 'subscribe', tabId: 1 });
+    await settle();
+    top.send(batch(1, pageEvents(0, 4)));
+    frame.send({ ...batch(1, pageEvents(0, 4)), link: 'F', session: 'f' });
+    await settle();
+    expect(shown(p.inbox)).toEqual(['s:0', 's:1', 's:2', 's:3']);
+    const live = p.inbox.find((m) => m.kind === 'events' && m.losses);
+    expect(live).toMatchObject({ losses: [{ session: 'f', from: 0, to: 3, count: 4, reason: 'rate', n: 1 }] });
+    expect(p.inbox.filter((m) => m.kind === 'stats').at(-1)).toMatchObject({ stats: { rateLimited: 4 } });
+    // Refused, but applied: the bridge is acknowledged and will not send it again.
+    expect(frame.inbox.filter((m) => m.kind === 'ack')).toEqual([{ ...env, kind: 'ack', batch: 1 }]);
+  });
+
+  it('tags events of a subframe with its frame id', async () => {
+    const { router } = setup();
+    const frame = bridge(1, 9);
+    router.addBridge(frame.port);
+    frame.send(batch(1, pageEvents(0, 1)));
+    await settle();
+    const p = panel();
+    router.addPanel(p.port);
+    p.send({ ...env, kind: 'subscribe', tabId: 1 });
+    await settle();
+    expect(p.inbox[0]).toMatchObject({ events: [{ frame: 9, session: 's' }] });
   });
 });

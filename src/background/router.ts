@@ -1,107 +1,131 @@
-import {
-  envelope,
-  isPageEvent,
-  SOURCE,
-  type BackgroundToBridge,
-  type BackgroundToPanel,
-  type BridgeToBackground,
-  type PanelToBackground,
-  type TabEvent,
-} from '../protocol';
+import { envelope, type BackgroundToBridge, type BridgeToBackground, type TabEvent } from '../protocol';
+import { TokenBucket } from '../bridge/token-bucket';
+import { toBatch } from './bridge-batch';
+import { PanelHub, type PanelPort } from './panel-hub';
 import type { TypedPort } from './ports';
+import { bridgeSender } from './senders';
 import type { TabStore } from './tab-store';
 
 export type BridgePort = TypedPort<BridgeToBackground, BackgroundToBridge>;
-export type PanelPort = TypedPort<PanelToBackground, BackgroundToPanel>;
+export type { PanelPort } from './panel-hub';
+
+interface BridgeState {
+  port: BridgePort;
+  tabId: number;
+  frameId: number;
+  link?: string;
+  acked: number;
+}
+
+export interface RouterOptions {
+  /** chrome-extension://<id>: only our own pages may open a panel port. */
+  extensionOrigin: string;
+  /** Per tab, across its frames: a page flooding us must not starve the worker. */
+  eventsPerSecond: number;
+  burstEvents: number;
+}
 
 /**
  * Routes page events to the panels that watch the tab they came from. The tab
  * is always the sender's, as Chrome reports it: a page cannot choose whose
- * stream it writes to, and a panel only receives the tab it subscribed to.
+ * stream it writes to. A batch is acknowledged to its bridge only once it is
+ * saved, and published to the panels at the same moment.
  */
 export class Router {
-  private panels = new Map<number, Set<PanelPort>>();
+  readonly panels: PanelHub;
+  private bridges = new Set<BridgeState>();
+  private limits = new Map<number, TokenBucket>();
 
-  constructor(private readonly store: TabStore) {}
+  constructor(private readonly store: TabStore, private readonly options: RouterOptions) {
+    this.panels = new PanelHub(store, options.extensionOrigin);
+    store.onDurable = (tabId, log, before, now) => {
+      for (const bridge of this.bridges) {
+        const ackable = bridge.link === undefined ? 0 : now.links[bridge.link] ?? 0;
+        if (bridge.tabId === tabId && ackable > bridge.acked) this.ack(bridge, ackable);
+      }
+      this.panels.publish(tabId, log, before, now);
+    };
+  }
 
   addBridge(port: BridgePort): void {
-    const tabId = port.sender?.tab?.id;
-    if (typeof tabId !== 'number' || tabId < 0) {
+    const from = bridgeSender(port.sender, this.options.extensionOrigin);
+    if (!from) {
       port.disconnect();
       return;
     }
-    void this.store.get(tabId).then((record) => port.postMessage({ ...envelope(), kind: 'welcome', salt: record.salt }));
-    port.onMessage.addListener((message) => void this.fromBridge(tabId, message));
+    const bridge: BridgeState = { port, ...from, acked: 0 };
+    this.bridges.add(bridge);
+    void this.store.get(from.tabId).then((log) => this.post(bridge, { ...envelope(), kind: 'welcome', salt: log.meta.salt }));
+    port.onMessage.addListener((message) => void this.fromBridge(bridge, message));
+    port.onDisconnect.addListener(() => this.bridges.delete(bridge));
   }
 
   addPanel(port: PanelPort): void {
-    let watched: number | undefined;
-    port.onMessage.addListener((message) => {
-      if (message?.source !== SOURCE || !Number.isSafeInteger(message.tabId)) return;
-      if (message.kind === 'subscribe') {
-        if (watched !== undefined) this.panels.get(watched)?.delete(port);
-        watched = message.tabId;
-        this.panelsOf(watched).add(port);
-        void this.store.get(watched).then((record) =>
-          port.postMessage({ ...envelope(), kind: 'history', tabId: message.tabId, events: record.events, stats: record.stats }),
-        );
-      } else if (message.kind === 'clear') {
-        void this.store.clear(message.tabId).then(() => this.sendStats(message.tabId));
-      }
-    });
-    port.onDisconnect.addListener(() => {
-      if (watched !== undefined) this.panels.get(watched)?.delete(port);
-    });
+    this.panels.add(port);
+  }
+
+  hasBridge(tabId: number): boolean {
+    for (const bridge of this.bridges) if (bridge.tabId === tabId) return true;
+    return false;
   }
 
   async tabRemoved(tabId: number): Promise<void> {
-    this.panels.delete(tabId);
+    this.limits.delete(tabId);
+    this.panels.tabRemoved(tabId);
     await this.store.remove(tabId);
   }
 
-  /** Events the background itself observes for a tab (HttpOnly cookie changes). */
+  /** Events the background itself observes for a tab (HttpOnly cookie changes); published once saved. */
   async addOwnEvents(tabId: number, events: TabEvent[]): Promise<void> {
-    await this.store.append(tabId, events);
-    this.broadcast(tabId, { ...envelope(), kind: 'events', tabId, events });
+    const log = await this.store.get(tabId);
+    log.append(events);
+    this.store.changed(tabId);
   }
 
-  private async fromBridge(tabId: number, message: BridgeToBackground): Promise<void> {
-    if (message?.source !== SOURCE) return;
-    if (message.kind === 'events' && typeof message.session === 'string' && Array.isArray(message.events)) {
-      // The bridge checked these already; checking again costs little and
-      // keeps a compromised content script from feeding the panel garbage.
-      const events: TabEvent[] = [];
-      let malformed = 0;
-      for (const event of message.events) {
-        if (isPageEvent(event)) events.push({ ...event, session: message.session });
-        else malformed++;
-      }
-      if (malformed > 0) await this.store.addStats(tabId, { malformed });
-      await this.addOwnEvents(tabId, events);
-    } else if (message.kind === 'rejects') {
-      await this.store.addStats(tabId, message.counts);
-      await this.sendStats(tabId);
+  private async fromBridge(bridge: BridgeState, message: BridgeToBackground): Promise<void> {
+    const batch = toBatch(message, bridge.frameId);
+    if (!batch) return;
+    const log = await this.store.get(bridge.tabId);
+    if (batch.link !== undefined) bridge.link = batch.link;
+    if (batch.events.length > 0 && !this.limit(bridge.tabId).take(batch.events.length)) {
+      const { events } = batch;
+      batch.losses = [...(batch.losses ?? []), { session: batch.session, from: events[0].seq, to: events[events.length - 1].seq, count: events.length, reason: 'rate' }];
+      batch.events = [];
+    }
+    const outcome = log.apply(batch);
+    if (outcome === 'applied') {
+      this.store.changed(bridge.tabId);
+      return;
+    }
+    if (outcome === 'gap') {
+      // Never expected on an ordered port; closing it makes the bridge
+      // reconnect and send everything it holds again, in order.
+      this.bridges.delete(bridge);
+      bridge.port.disconnect();
+      return;
+    }
+    // Sent again after a reconnect: acknowledge at once if that batch is already saved.
+    const durable = await this.store.durable(bridge.tabId);
+    const saved = durable.links[batch.link!] ?? 0;
+    if (saved >= batch.batch! && saved > bridge.acked) this.ack(bridge, saved);
+  }
+
+  private ack(bridge: BridgeState, batch: number): void {
+    bridge.acked = batch;
+    this.post(bridge, { ...envelope(), kind: 'ack', batch });
+  }
+
+  private post(bridge: BridgeState, message: BackgroundToBridge): void {
+    try {
+      bridge.port.postMessage(message);
+    } catch {
+      this.bridges.delete(bridge);
     }
   }
 
-  private async sendStats(tabId: number): Promise<void> {
-    const record = await this.store.get(tabId);
-    this.broadcast(tabId, { ...envelope(), kind: 'stats', tabId, stats: record.stats });
-  }
-
-  private broadcast(tabId: number, message: BackgroundToPanel): void {
-    for (const port of this.panels.get(tabId) ?? []) {
-      try {
-        port.postMessage(message);
-      } catch {
-        this.panels.get(tabId)?.delete(port);
-      }
-    }
-  }
-
-  private panelsOf(tabId: number): Set<PanelPort> {
-    let set = this.panels.get(tabId);
-    if (!set) this.panels.set(tabId, (set = new Set()));
-    return set;
+  private limit(tabId: number): TokenBucket {
+    let bucket = this.limits.get(tabId);
+    if (!bucket) this.limits.set(tabId, (bucket = new TokenBucket(this.options.eventsPerSecond, this.options.burstEvents)));
+    return bucket;
   }
 }

@@ -1,109 +1,123 @@
-import { emptyStats, type TabEvent, type TabStats } from '../protocol';
+import { LogStorage, type KeyValueStore, type Saved } from './log-storage';
+import { TabLog } from './tab-log';
 
-export interface TabRecord {
-  /** Salt for token fingerprints, fixed for the tab's recording. */
-  salt: string;
-  events: TabEvent[];
-  stats: TabStats;
-}
-
-/** The slice of chrome.storage.session the store needs; a Map in tests. */
-export interface KeyValueStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  remove(key: string): Promise<void>;
-}
+export type { KeyValueStore } from './log-storage';
 
 export interface TabStoreOptions {
-  /** Events kept in memory per tab; older ones are dropped and counted as overflow. */
+  /** Events kept in memory per tab, for a panel opened later. */
   maxEvents: number;
   /** Events written to session storage per tab, so a restarted worker still has the recent history. */
   persistEvents: number;
+  chunkSize: number;
+  /** How long a change waits for more before it is saved. */
   saveDelayMs: number;
   newSalt(): string;
 }
 
-const key = (tabId: number) => `tab:${tabId}`;
+/** What a finished save made durable: the log up to `next`, markers up to `lossCount`, batches up to `links`. */
+export interface Durable {
+  next: number;
+  lossCount: number;
+  links: Record<string, number>;
+}
+
+interface Entry {
+  log: TabLog;
+  saved?: Saved;
+  durable: Durable;
+  timer?: ReturnType<typeof setTimeout>;
+  saving?: Promise<void>;
+  dirty: boolean;
+  /** Lowered after a failed write (storage full): fewer events are kept across a worker restart. */
+  persistEvents: number;
+}
 
 /**
- * Recent events per tab. The MV3 worker stops whenever Chrome likes, so the
- * records are written to session storage shortly after each change and read
- * back on the first use after a restart.
+ * Each tab's log, loaded from session storage on first use after a worker
+ * (re)start and saved shortly after every change. `onDurable` reports what a
+ * save made safe from a worker stop: only then are batches acknowledged to
+ * the bridges and events published to the panels.
  */
 export class TabStore {
-  private records = new Map<number, Promise<TabRecord>>();
-  private saveTimers = new Map<number, ReturnType<typeof setTimeout>>();
+  /** A save finished: what was durable before it, and what is now. */
+  onDurable: (tabId: number, log: TabLog, before: Durable, now: Durable) => void = () => {};
+  private entries = new Map<number, Promise<Entry>>();
+  private readonly storage: LogStorage;
 
-  constructor(private readonly storage: KeyValueStore, private readonly options: TabStoreOptions) {}
-
-  get(tabId: number): Promise<TabRecord> {
-    let record = this.records.get(tabId);
-    if (!record) {
-      record = this.load(tabId);
-      this.records.set(tabId, record);
-    }
-    return record;
+  constructor(storage: KeyValueStore, private readonly options: TabStoreOptions) {
+    this.storage = new LogStorage(storage, options);
   }
 
-  async append(tabId: number, events: TabEvent[]): Promise<TabRecord> {
-    const record = await this.get(tabId);
-    for (const event of events) record.events.push(event);
-    record.stats.received += events.length;
-    const excess = record.events.length - this.options.maxEvents;
-    if (excess > 0) {
-      record.events.splice(0, excess);
-      record.stats.overflow += excess;
-    }
-    this.scheduleSave(tabId);
-    return record;
+  async get(tabId: number): Promise<TabLog> {
+    return (await this.entry(tabId)).log;
   }
 
-  async addStats(tabId: number, counts: Partial<TabStats>): Promise<TabRecord> {
-    const record = await this.get(tabId);
-    for (const [name, n] of Object.entries(counts)) {
-      if (name in record.stats && Number.isSafeInteger(n) && (n as number) > 0) record.stats[name as keyof TabStats] += n as number;
-    }
-    this.scheduleSave(tabId);
-    return record;
+  /** What is durable now: everything loaded was. */
+  async durable(tabId: number): Promise<Durable> {
+    return (await this.entry(tabId)).durable;
   }
 
-  async clear(tabId: number): Promise<void> {
-    const record = await this.get(tabId);
-    record.events = [];
-    record.stats = emptyStats();
-    this.scheduleSave(tabId);
+  /** The log changed: save it soon. */
+  changed(tabId: number): void {
+    void this.entry(tabId).then((entry) => {
+      entry.dirty = true;
+      if (entry.timer === undefined && entry.saving === undefined) entry.timer = setTimeout(() => this.save(tabId, entry), this.options.saveDelayMs);
+    });
   }
 
   async remove(tabId: number): Promise<void> {
-    clearTimeout(this.saveTimers.get(tabId));
-    this.saveTimers.delete(tabId);
-    this.records.delete(tabId);
-    await this.storage.remove(key(tabId));
+    const pending = this.entries.get(tabId);
+    this.entries.delete(tabId);
+    const entry = await pending;
+    clearTimeout(entry?.timer);
+    await entry?.saving;
+    await this.storage.remove(tabId, entry?.saved);
   }
 
-  private async load(tabId: number): Promise<TabRecord> {
-    const saved = (await this.storage.get(key(tabId))) as TabRecord | undefined;
-    if (saved && typeof saved.salt === 'string' && Array.isArray(saved.events)) {
-      return { salt: saved.salt, events: saved.events, stats: { ...emptyStats(), ...saved.stats } };
+  private entry(tabId: number): Promise<Entry> {
+    let entry = this.entries.get(tabId);
+    if (!entry) {
+      entry = this.load(tabId);
+      this.entries.set(tabId, entry);
     }
-    return { salt: this.options.newSalt(), events: [], stats: emptyStats() };
+    return entry;
   }
 
-  private scheduleSave(tabId: number): void {
-    if (this.saveTimers.has(tabId)) return;
-    this.saveTimers.set(
-      tabId,
-      setTimeout(() => {
-        this.saveTimers.delete(tabId);
-        void this.save(tabId);
-      }, this.options.saveDelayMs),
-    );
+  private async load(tabId: number): Promise<Entry> {
+    const { maxEvents, persistEvents } = this.options;
+    const saved = await this.storage.load(tabId).catch(() => undefined);
+    const log = saved ? new TabLog(saved.meta, saved.events, maxEvents) : TabLog.empty(this.options.newSalt(), maxEvents);
+    const durable = { next: log.meta.next, lossCount: log.meta.lossCount, links: { ...log.meta.links } };
+    return { log, saved: saved?.saved, durable, dirty: false, persistEvents };
   }
 
-  private async save(tabId: number): Promise<void> {
-    const record = this.records.get(tabId);
-    if (!record) return;
-    const { salt, events, stats } = await record;
-    await this.storage.set(key(tabId), { salt, stats, events: events.slice(-this.options.persistEvents) });
+  private save(tabId: number, entry: Entry): void {
+    entry.timer = undefined;
+    entry.dirty = false;
+    const { log } = entry;
+    // Taken before the write starts: what arrives during the write is in the next save.
+    const snapshot: Durable = { next: log.meta.next, lossCount: log.meta.lossCount, links: { ...log.meta.links } };
+    entry.saving = this.write(tabId, entry).then(() => {
+      entry.saving = undefined;
+      const before = entry.durable;
+      entry.durable = snapshot;
+      if (this.entries.has(tabId)) this.onDurable(tabId, log, before, snapshot);
+      if (entry.dirty && this.entries.has(tabId)) this.changed(tabId);
+    });
+  }
+
+  private async write(tabId: number, entry: Entry): Promise<void> {
+    for (;;) {
+      try {
+        entry.saved = await this.storage.save(tabId, entry.log, entry.saved, entry.persistEvents);
+        return;
+      } catch {
+        // Storage is full (10 MB for all tabs): keep fewer events across a
+        // restart rather than hold every bridge's batches forever. When even
+        // one chunk does not fit, the events stay in memory only.
+        if (entry.persistEvents <= this.options.chunkSize) return;
+        entry.persistEvents = Math.max(this.options.chunkSize, Math.floor(entry.persistEvents / 2));
+      }
+    }
   }
 }

@@ -1,54 +1,120 @@
-import browser, { type Runtime } from 'webextension-polyfill';
-import { envelope, PORT_BRIDGE, SOURCE, type BackgroundToBridge, type BridgeToBackground, type RejectReason } from '../protocol';
+import { envelope, SOURCE, type BackgroundToBridge, type BridgeEvents, type BridgeToBackground } from '../protocol';
+import type { Outbox } from './outbox';
 
-type RejectCounts = Partial<Record<RejectReason | 'overflow', number>>;
+/** The part of a chrome.runtime.Port the bridge uses. */
+export interface RuntimePort {
+  postMessage(message: BridgeToBackground): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export interface LinkDeps {
+  /** chrome.runtime.connect; throws once the extension is gone. */
+  connect(): RuntimePort;
+  /** False once this content script is orphaned (the extension was reloaded or removed). */
+  alive(): boolean;
+  setTimer(fn: () => void, ms: number): unknown;
+}
+
+const MAX_BACKOFF_MS = 1000;
 
 /**
- * A runtime port to the background that is opened again on the next message
- * after the service worker stopped. Reject counts are summed and sent with
- * the next flush rather than one message each.
+ * A runtime port to the background that survives the service worker: when
+ * the port drops (the worker stopped, the page went into the back/forward
+ * cache) it is opened again, and everything the background has not
+ * acknowledged as stored is sent again, in order.
  */
 export class BackgroundLink {
   onSalt: (salt: string) => void = () => {};
-  private port: Runtime.Port | undefined;
-  private rejects: RejectCounts = {};
-  private rejectTimer: ReturnType<typeof setTimeout> | undefined;
+  onOrphaned: () => void = () => {};
+  private port: RuntimePort | undefined;
+  private salted = false;
+  private orphaned = false;
+  private reconnectTimer: unknown;
+  private backoffMs = 0;
 
-  send(message: BridgeToBackground): void {
-    try {
-      this.connect().postMessage(message);
-    } catch {
-      // The extension was reloaded or removed: this content script is orphaned.
-      this.port = undefined;
-    }
-  }
-
-  countReject(reason: RejectReason | 'overflow', count = 1): void {
-    this.rejects[reason] = (this.rejects[reason] ?? 0) + count;
-    this.rejectTimer ??= setTimeout(() => {
-      this.rejectTimer = undefined;
-      const counts = this.rejects;
-      this.rejects = {};
-      this.send({ ...envelope(), kind: 'rejects', counts });
-    }, 100);
-  }
-
-  private connect(): Runtime.Port {
-    if (this.port) return this.port;
-    const port = browser.runtime.connect({ name: PORT_BRIDGE });
-    port.onMessage.addListener((message: unknown) => {
-      const m = message as BackgroundToBridge;
-      if (m?.source === SOURCE && m.kind === 'welcome') this.onSalt(m.salt);
-    });
-    port.onDisconnect.addListener(() => {
-      if (this.port === port) this.port = undefined;
-    });
-    this.port = port;
-    return port;
-  }
+  constructor(private readonly deps: LinkDeps, private readonly outbox: Outbox) {}
 
   /** Opens the port now so the salt arrives before the first batch is ready. */
   start(): void {
-    this.send({ ...envelope(), kind: 'hello' });
+    this.connect();
+  }
+
+  /** Sends a new outbox entry (connecting sends every unacknowledged entry anyway). */
+  send(entry: BridgeEvents): void {
+    if (this.port) this.post(entry);
+    else this.connect();
+  }
+
+  /** Drops the port and opens a new one: after a back/forward cache restore the old one may be dead without saying so. */
+  reconnect(): void {
+    const port = this.port;
+    this.port = undefined;
+    try {
+      port?.disconnect();
+    } catch {
+      // Already closed.
+    }
+    this.connect();
+  }
+
+  private connect(): void {
+    if (this.port || this.orphaned) return;
+    if (!this.deps.alive()) return this.orphan();
+    let port: RuntimePort;
+    try {
+      port = this.deps.connect();
+    } catch {
+      return this.orphan();
+    }
+    this.port = port;
+    port.onMessage.addListener((message) => this.receive(message as BackgroundToBridge));
+    port.onDisconnect.addListener(() => {
+      if (this.port !== port) return;
+      this.port = undefined;
+      if (!this.deps.alive()) return this.orphan();
+      if (this.outbox.unacked.length > 0 || !this.salted) this.scheduleReconnect();
+    });
+    this.post({ ...envelope(), kind: 'hello' });
+    for (const entry of this.outbox.unacked) this.post(entry);
+  }
+
+  private receive(message: BackgroundToBridge): void {
+    if (message?.source !== SOURCE) return;
+    this.backoffMs = 0;
+    if (message.kind === 'welcome' && typeof message.salt === 'string') {
+      this.salted = true;
+      this.onSalt(message.salt);
+    } else if (message.kind === 'ack' && Number.isSafeInteger(message.batch)) this.outbox.ack(message.batch);
+  }
+
+  private post(message: BridgeToBackground): void {
+    try {
+      this.port?.postMessage(message);
+    } catch {
+      // The port died under us; the outbox still has the entry for the next port.
+      this.port = undefined;
+      if (!this.deps.alive()) this.orphan();
+      else this.scheduleReconnect();
+    }
+  }
+
+  /** Right away the first time, then backing off while the background does not answer. */
+  private scheduleReconnect(): void {
+    if (this.reconnectTimer !== undefined) return;
+    const delay = this.backoffMs;
+    this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(50, delay * 2));
+    this.reconnectTimer = this.deps.setTimer(() => {
+      this.reconnectTimer = undefined;
+      this.connect();
+    }, delay);
+  }
+
+  private orphan(): void {
+    if (this.orphaned) return;
+    this.orphaned = true;
+    this.port = undefined;
+    this.onOrphaned();
   }
 }

@@ -1,64 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, SOURCE, type PageEvent } from '../protocol';
-import { PageLink } from './page-link';
-
-/** A stand-in for the MessagePort: what the page posts arrives through onmessage. */
-function fakePort() {
-  const posted: unknown[] = [];
-  const port = { onmessage: null as null | ((e: { data: unknown }) => void), postMessage: (m: unknown) => posted.push(m) };
-  return { port, posted, send: (data: unknown) => port.onmessage?.({ data }) };
-}
-
-function setup() {
-  const batches: Array<{ session: string; events: PageEvent[] }> = [];
-  const rejects: Array<[string, number]> = [];
-  const link = new PageLink({
-    onBatch: (session, events) => batches.push({ session, events }),
-    onReject: (reason, count = 1) => rejects.push([reason, count]),
-  });
-  return { link, batches, rejects };
-}
-
-const offer = (link: PageLink, port: unknown) => {
-  let prevented = false;
-  link.offer({ ports: [port], preventDefault: () => (prevented = true), stopImmediatePropagation: () => {} } as unknown as MessageEvent);
-  return prevented;
-};
-const event = { type: 'request-end', seq: 1, t: 1, id: 'f1', status: 200 };
-const batch = (extra: object = {}) => ({ source: SOURCE, v: PROTOCOL_VERSION, kind: 'batch', session: 's', events: [event], dropped: 0, ...extra });
+import { LIMITS, PROTOCOL_VERSION, SOURCE } from '../protocol';
+import { batch, end, hello, pageLinkHarness } from './test-helpers';
 
 describe('PageLink', () => {
-  it('takes the first port, relays good batches and sends the salt', () => {
-    const { link, batches } = setup();
-    const { port, posted, send } = fakePort();
-    link.welcome('salt-1');
-    expect(offer(link, port)).toBe(true);
-    expect(posted).toEqual([{ source: SOURCE, v: PROTOCOL_VERSION, kind: 'welcome', salt: 'salt-1' }]);
-    send(batch());
-    expect(batches).toEqual([{ session: 's', events: [event] }]);
+  it('takes the first node, sends the salt on it, and relays good batches in order', () => {
+    const h = pageLinkHarness();
+    h.link.welcome('salt-1');
+    const page = h.offer();
+    expect(page.taken).toBe(true);
+    expect(h.toPage).toEqual([{ source: SOURCE, v: PROTOCOL_VERSION, kind: 'welcome', salt: 'salt-1' }]);
+    page.send(hello());
+    page.send(batch([end(0), end(1)]));
+    page.send(batch([end(2)]));
+    expect(h.events.map((b) => b.events.map((e) => e.seq))).toEqual([[0, 1], [2]]);
+    expect(h.events[0].bytes).toBe(JSON.stringify(batch([end(0), end(1)])).length);
+    expect(h.rejects).toEqual([]);
   });
 
-  it('counts a second port as forged and never listens to it', () => {
-    const { link, batches, rejects } = setup();
-    offer(link, fakePort().port);
-    const forged = fakePort();
-    expect(offer(link, forged.port)).toBe(false);
-    forged.send(batch());
-    expect(rejects).toEqual([['forged', 1]]);
-    expect(batches).toEqual([]);
+  it('counts a second node, or a connect without one, as forged and never listens to it', () => {
+    const h = pageLinkHarness();
+    h.offer();
+    const forged = h.offer();
+    expect(forged.taken).toBe(false);
+    h.offer(null);
+    forged.send(batch([end(0)]));
+    expect(h.rejects).toEqual(['forged', 'forged']);
+    expect(h.events).toEqual([]);
   });
 
-  it('drops and counts malformed, wrong-version and oversized messages, and relays page-side drops', () => {
-    const { link, batches, rejects } = setup();
-    const { port, send } = fakePort();
-    offer(link, port);
-    send('garbage');
-    send(batch({ v: 2 }));
-    send(batch({ events: [{ ...event, status: 'x' }] }));
-    send(batch({ events: Array(1001).fill(event) }));
-    send(batch({ events: [{ type: 'page-start', seq: 0, t: 0, url: 'u'.repeat(8000), readyState: 'x'.repeat(8000) }], dropped: 5 }));
-    send({ get source() { throw new Error('hostile getter'); } });
-    expect(rejects).toEqual([['malformed', 1], ['version', 1], ['malformed', 1], ['oversized', 1], ['overflow', 5], ['malformed', 1]]);
-    expect(batches).toHaveLength(1);
+  it('pins the page session: a message for another session is forged', () => {
+    const h = pageLinkHarness();
+    const page = h.offer();
+    page.send(hello('s'));
+    page.send(batch([end(0)], { session: 'other' }));
+    expect(h.rejects).toEqual(['forged']);
+  });
+
+  it('turns sequence gaps and the page’s own drops into loss markers at their place', () => {
+    const h = pageLinkHarness();
+    const page = h.offer();
+    page.send(batch([end(0), end(1), end(4)]));
+    page.send(batch([end(5)], { dropped: 3 }));
+    page.send(batch([end(9)]));
+    expect(h.losses).toEqual([
+      { session: 's', from: 2, to: 3, count: 2, reason: 'overflow' },
+      { session: 's', from: 6, to: 8, count: 3, reason: 'overflow' },
+    ]);
+    expect(h.events.flatMap((b) => b.events.map((e) => e.seq))).toEqual([0, 1, 4, 5, 9]);
+  });
+
+  it('refuses a batch that goes backwards', () => {
+    const h = pageLinkHarness();
+    const page = h.offer();
+    page.send(batch([end(0), end(1)]));
+    page.send(batch([end(1)]));
+    page.send(batch([end(3), end(2)]));
+    expect(h.rejects).toEqual(['malformed', 'malformed']);
+    expect(h.events).toHaveLength(1);
+  });
+
+  it('drops and counts malformed, wrong-version and oversized messages without parsing huge ones', () => {
+    const h = pageLinkHarness();
+    const page = h.offer();
+    page.send('garbage{');
+    page.sendRaw({ not: 'a string' });
+    page.send(batch([end(0)], { v: 2 }));
+    page.send(batch([{ ...end(0), status: 'x' }]));
+    page.send(batch(Array.from({ length: LIMITS.eventsPerBatch + 1 }, (_, i) => end(i))));
+    page.send('x'.repeat(LIMITS.batchBytes + 1));
+    expect(h.rejects).toEqual(['malformed', 'malformed', 'version', 'malformed', 'oversized', 'oversized']);
+    expect(h.events).toEqual([]);
+  });
+
+  it('tells the page script to go quiet when the extension goes away', () => {
+    const h = pageLinkHarness();
+    h.offer();
+    h.link.bye();
+    expect(h.toPage).toEqual([{ source: SOURCE, v: PROTOCOL_VERSION, kind: 'bye' }]);
   });
 });

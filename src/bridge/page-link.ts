@@ -1,50 +1,91 @@
-import { checkPageMessage, envelope, LIMITS, type PageEvent, type RejectReason } from '../protocol';
+import {
+  checkPageMessage,
+  envelope,
+  LIMITS,
+  TO_BRIDGE_EVENT,
+  TO_PAGE_EVENT,
+  type BridgeToPage,
+  type LossMarker,
+  type PageEvent,
+  type RejectReason,
+} from '../protocol';
+import { SeqTracker } from './seq-tracker';
 
 export interface PageLinkHandlers {
-  onBatch(session: string, events: PageEvent[]): void;
-  onReject(reason: RejectReason | 'overflow', count?: number): void;
+  /** A checked batch of one page session, in order; `bytes` is its size as sent. */
+  onEvents(session: string, events: PageEvent[], bytes: number): void;
+  onLoss(marker: LossMarker): void;
+  onReject(reason: RejectReason): void;
 }
 
 /**
- * The bridge's end of the page script's private port. Only the first port
+ * The bridge's end of the page script's private channel. Only the first node
  * offered is taken: our page script offers it before any page script runs, so
- * any later offer is a page forging our messages, and is counted as such.
+ * any later offer is a page forging our messages, and is counted as such. The
+ * first message names the page session; a message for another session, or
+ * one whose sequence numbers go backwards, is not from our page script.
  */
 export class PageLink {
-  private port: MessagePort | undefined;
+  private node: EventTarget | undefined;
+  private stream: SeqTracker | undefined;
   private salt: string | undefined;
 
   constructor(private readonly handlers: PageLinkHandlers) {}
 
-  offer(event: MessageEvent): void {
-    const port = event.ports?.[0];
-    if (this.port || !port) {
+  /** The connect event; its relatedTarget is the private node. */
+  offer(event: Event): void {
+    const node = (event as FocusEvent).relatedTarget;
+    if (this.node || !node || typeof (node as EventTarget).addEventListener !== 'function') {
       this.handlers.onReject('forged');
       return;
     }
     event.preventDefault();
     event.stopImmediatePropagation();
-    this.port = port;
-    port.onmessage = (message) => this.receive(message.data);
+    this.node = node;
+    node.addEventListener(TO_BRIDGE_EVENT, (message) => this.receive((message as CustomEvent<unknown>).detail));
     if (this.salt !== undefined) this.welcome(this.salt);
   }
 
   welcome(salt: string): void {
     this.salt = salt;
-    this.port?.postMessage({ ...envelope(), kind: 'welcome', salt });
+    this.post({ ...envelope(), kind: 'welcome', salt });
   }
 
-  private receive(data: unknown): void {
+  /** The extension went away: the page script goes quiet. */
+  bye(): void {
+    this.post({ ...envelope(), kind: 'bye' });
+  }
+
+  get session(): string | undefined {
+    return this.stream?.session;
+  }
+
+  private post(message: BridgeToPage): void {
+    this.node?.dispatchEvent(new CustomEvent(TO_PAGE_EVENT, { detail: JSON.stringify(message) }));
+  }
+
+  /** Never throws: whatever the page sends is either relayed or counted. */
+  receive(detail: unknown): void {
     try {
-      const checked = checkPageMessage(data);
+      if (typeof detail !== 'string') return this.handlers.onReject('malformed');
+      // Checked before parsing: the page must not make us parse 100 MB.
+      if (detail.length > LIMITS.batchBytes) return this.handlers.onReject('oversized');
+      let data: unknown;
+      try {
+        data = JSON.parse(detail);
+      } catch {
+        return this.handlers.onReject('malformed');
+      }
+      const checked = checkPageMessage(data, detail.length);
       if (!checked.ok) return this.handlers.onReject(checked.reason);
       const message = checked.message;
-      if (message.kind === 'batch') {
-        // The size is checked on the serialized form the runtime port will send anyway.
-        if (JSON.stringify(message.events).length > LIMITS.batchBytes) return this.handlers.onReject('oversized');
-        if (message.dropped > 0) this.handlers.onReject('overflow', message.dropped);
-        if (message.events.length > 0) this.handlers.onBatch(message.session, message.events);
-      }
+      this.stream ??= new SeqTracker(message.session);
+      if (message.session !== this.stream.session) return this.handlers.onReject('forged');
+      if (message.kind !== 'batch') return;
+      const seq = this.stream.check(message.events, message.dropped);
+      if (!seq.ok) return this.handlers.onReject('malformed');
+      for (const loss of seq.losses) this.handlers.onLoss(loss);
+      if (message.events.length > 0) this.handlers.onEvents(message.session, message.events, detail.length);
     } catch {
       this.handlers.onReject('malformed');
     }

@@ -56,6 +56,26 @@ describe('Batcher', () => {
     expect(sent.flatMap((b) => b.events.map((e) => e.seq))).toEqual([...Array(350).keys()]);
   });
 
+  it('reports drops with the last batch of a flush, right before the sequence numbers they took', () => {
+    const { batcher, sent } = setup({ capacity: 150 });
+    for (let i = 0; i < 160; i++) batcher.push(ev(i));
+    batcher.connect();
+    expect(sent.map((b) => [b.events.length, b.events.at(-1)?.seq, b.dropped])).toEqual([[100, 99, 0], [50, 149, 10]]);
+    batcher.push(ev(160));
+    batcher.flush();
+    expect(sent.at(-1)?.events[0].seq).toBe(160);
+  });
+
+  it('flushes when the page hides, so the last events of a page are not lost on navigation', () => {
+    let hide = () => {};
+    const { batcher, sent } = setup({ onHide: (flush) => (hide = flush) });
+    batcher.connect();
+    batcher.push(ev(1));
+    expect(sent).toHaveLength(0);
+    hide();
+    expect(sent).toHaveLength(1);
+  });
+
   it('drops beyond capacity, counts the drops, and leaves a gap in the sequence where they were', () => {
     const { batcher, sent } = setup({ capacity: 3 });
     for (let i = 0; i < 5; i++) batcher.push(ev(i));

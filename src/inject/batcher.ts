@@ -11,6 +11,16 @@ export interface BatcherOptions {
   send(events: PageEvent[], dropped: number): void;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
+  /**
+   * Registers a flush to run when the page is about to go away. Default: on
+   * `pagehide`, where there is a window. Without it the last batch (up to
+   * maxDelayMs of events) of every page that navigates away would be lost.
+   */
+  onHide?(flush: () => void): void;
+}
+
+function flushOnPageHide(flush: () => void): void {
+  if (typeof addEventListener === 'function') addEventListener('pagehide', flush, true);
 }
 
 /**
@@ -24,7 +34,9 @@ export class Batcher {
   private timer: unknown;
   private connected = false;
 
-  constructor(private readonly options: BatcherOptions) {}
+  constructor(private readonly options: BatcherOptions) {
+    (options.onHide ?? flushOnPageHide)(() => this.flush());
+  }
 
   push(init: EventInit): void {
     const event = init as PageEvent;
@@ -53,8 +65,11 @@ export class Batcher {
     if (!this.connected) return;
     while (this.queue.length > 0 || this.dropped > 0) {
       const chunk = this.queue.splice(0, this.options.maxEvents);
-      const dropped = this.dropped;
-      this.dropped = 0;
+      // Drops happen only while the queue is full, so their sequence numbers
+      // follow the last queued event: they go with the last chunk, and the
+      // receiver knows exactly which numbers they took.
+      const dropped = this.queue.length === 0 ? this.dropped : 0;
+      if (this.queue.length === 0) this.dropped = 0;
       this.options.send(chunk, dropped);
     }
   }

@@ -28,13 +28,27 @@ export function disguise<T extends Function>(wrapper: T, original: Function): T 
   return wrapper;
 }
 
+// A registry symbol, so a second copy of the page script (another bundle) sees
+// the first copy's mark.
 const WRAPPED = Symbol.for('refresh-lens.wrapped');
+let retired = false;
 
-/** True when `fn` is already one of our wrappers: installing twice must not wrap twice. */
+/**
+ * True when `fn` is one of our live wrappers: installing twice must not wrap
+ * twice. A retired copy's wrappers (the extension that installed them is
+ * gone) do not count, so the new extension's copy can wrap over them.
+ */
 export function isWrapped(fn: unknown): boolean {
-  return typeof fn === 'function' && (fn as unknown as Record<symbol, unknown>)[WRAPPED] === true;
+  if (typeof fn !== 'function') return false;
+  const mark = (fn as unknown as Record<symbol, unknown>)[WRAPPED];
+  return typeof mark === 'function' ? mark() === true : mark === true;
 }
 
 export function markWrapped(fn: Function): void {
-  Object.defineProperty(fn, WRAPPED, { value: true });
+  Object.defineProperty(fn, WRAPPED, { value: () => !retired });
+}
+
+/** Called when the bridge says our extension went away. */
+export function retireWrappers(): void {
+  retired = true;
 }

@@ -9,13 +9,19 @@ interface Described {
   headers: Array<[string, string]>;
 }
 
+// Captured when the hook installs, before any page script: a page (or Zone.js)
+// that replaces these later must neither break us nor see our calls.
+const URLCtor = URL;
+const RequestCtor = typeof Request === 'undefined' ? undefined : Request;
+const then = Promise.prototype.then;
+
 /** Method, absolute URL and headers of a fetch call, read without touching any body. */
 function describe(input: unknown, init: RequestInit | undefined): Described {
-  const isRequest = typeof Request !== 'undefined' && input instanceof Request;
+  const isRequest = RequestCtor !== undefined && input instanceof RequestCtor;
   const rawUrl = isRequest ? (input as Request).url : String(input);
   const method = (init?.method ?? (isRequest ? (input as Request).method : 'GET')).toUpperCase();
   const headers = init?.headers !== undefined ? headerEntries(init.headers) : isRequest ? headerEntries((input as Request).headers) : [];
-  return { method, url: new URL(rawUrl, document.baseURI).href, headers };
+  return { method, url: new URLCtor(rawUrl, document.baseURI).href, headers };
 }
 
 /**
@@ -42,13 +48,17 @@ export function installFetchHook(ctx: InjectContext, linkAxios: AxiosLinker): vo
     // eslint-disable-next-line prefer-rest-params
     const promise: Promise<Response> = Reflect.apply(original, this, arguments);
     if (id !== undefined) {
-      promise.then(
-        (response) => ctx.guard(() => ctx.emit({ type: 'request-end', t: ctx.now(), id, status: response.status })),
-        (error: unknown) =>
-          ctx.guard(() => {
-            const aborted = typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
-            ctx.emit({ type: 'request-end', t: ctx.now(), id, status: 0, error: aborted ? 'abort' : 'network' });
-          }),
+      // The native then: a then patched by Zone.js would schedule zone tasks
+      // (and Angular change detection) for our observation.
+      ctx.guard(() =>
+        Reflect.apply(then, promise, [
+          (response: Response) => ctx.guard(() => ctx.emit({ type: 'request-end', t: ctx.now(), id, status: response.status })),
+          (error: unknown) =>
+            ctx.guard(() => {
+              const aborted = typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+              ctx.emit({ type: 'request-end', t: ctx.now(), id, status: 0, error: aborted ? 'abort' : 'network' });
+            }),
+        ]),
       );
     }
     return promise;

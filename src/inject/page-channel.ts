@@ -3,50 +3,107 @@ import {
   CONNECT_EVENT,
   PROTOCOL_VERSION,
   SOURCE,
-  type BridgeToPage,
+  TO_BRIDGE_EVENT,
+  TO_PAGE_EVENT,
   type PageEvent,
   type PageToBridge,
 } from '../protocol';
+import { retireWrappers } from './disguise';
 
 export interface PageChannel {
   sendBatch(events: PageEvent[], dropped: number): void;
 }
 
 /**
- * Hands the bridge a private MessagePort. The connect event is dispatched
- * synchronously and only while our scripts run at document_start, before any
- * page script, so page code never sees the port. The bridge cancels the event
- * to say it took the port; when the bridge starts after us it announces
- * itself and we dispatch again.
+ * Hands the bridge a private channel: a detached DOM node, passed as the
+ * `relatedTarget` of a connect event dispatched synchronously on window while
+ * our scripts run at document_start, before any page script. Messages then
+ * travel as events dispatched on that node, which page code never sees.
+ * Dispatch is synchronous, so a batch flushed on pagehide still reaches the
+ * bridge before the document goes away. The bridge cancels the connect event
+ * to say it took the node; when the bridge starts after us it announces
+ * itself and we offer again.
  */
 export function openPageChannel(session: string, onWelcome: (salt: string) => void): PageChannel {
-  const channel = new MessageChannel();
-  const port = channel.port1;
+  // Captured now: page scripts that run later may replace any of these, and
+  // must not see our node or our messages through their replacements.
+  const node = document.createElement('span');
+  const methods = (target: EventTarget) => ({ dispatch: target.dispatchEvent, listen: target.addEventListener, unlisten: target.removeEventListener });
+  const onWindow = methods(window);
+  const onNode = methods(node);
+  const stringify = JSON.stringify;
+  const parse = JSON.parse;
+  const Custom = CustomEvent;
+  const Focus = FocusEvent;
+  const later = queueMicrotask.bind(window);
   let connected = false;
+  let closed = false;
+  let offering = false;
 
   const offer = (): boolean => {
-    const event = new MessageEvent(CONNECT_EVENT, { data: `${SOURCE}:${PROTOCOL_VERSION}`, ports: [channel.port2], cancelable: true });
-    connected = !window.dispatchEvent(event);
+    const event = new Focus(CONNECT_EVENT, { relatedTarget: node, cancelable: true });
+    offering = true;
+    try {
+      connected = !Reflect.apply(onWindow.dispatch, window, [event]);
+    } finally {
+      offering = false;
+    }
     return connected;
   };
-
-  port.onmessage = (event: MessageEvent<BridgeToPage>) => {
-    const msg = event.data;
-    if (msg && msg.source === SOURCE && msg.kind === 'welcome' && typeof msg.salt === 'string') onWelcome(msg.salt);
+  // Not gated on `connected`: the bridge may welcome us (and we flush) while
+  // our connect event is still being dispatched. Before a bridge took the
+  // node nobody listens on it, and a post goes nowhere.
+  const post = (message: PageToBridge): void => {
+    if (closed) return;
+    Reflect.apply(onNode.dispatch, node, [new Custom(TO_BRIDGE_EVENT, { detail: stringify(message) })]);
   };
+
+  Reflect.apply(onNode.listen, node, [
+    TO_PAGE_EVENT,
+    (event: Event) => {
+      try {
+        const detail = (event as CustomEvent<unknown>).detail;
+        if (typeof detail !== 'string') return;
+        const msg = parse(detail) as { source?: unknown; kind?: unknown; salt?: unknown } | null;
+        if (msg?.source !== SOURCE) return;
+        if (msg.kind === 'welcome' && typeof msg.salt === 'string') {
+          // A bridge that already has the salt (injected after the page
+          // loaded) welcomes us inside our own connect dispatch, before our
+          // caller has finished setting up: hand it over just after.
+          const salt = msg.salt;
+          if (offering)
+            later(() => {
+              try {
+                onWelcome(salt);
+              } catch {
+                // Queued on the page's microtask queue: nothing may escape to it.
+              }
+            });
+          else onWelcome(salt);
+        }
+        else if (msg.kind === 'bye') {
+          // The extension was reloaded or removed: go quiet, and let a fresh copy
+          // of this script (injected by the new extension) install its hooks.
+          closed = true;
+          retireWrappers();
+        }
+      } catch {
+        // A listener on the page's main thread: nothing of ours may throw there.
+      }
+    },
+  ]);
 
   const hello: PageToBridge = { source: SOURCE, v: PROTOCOL_VERSION, kind: 'hello', session, url: location.href };
   const onBridgeReady = () => {
-    if (!connected && offer()) port.postMessage(hello);
-    window.removeEventListener(BRIDGE_READY_EVENT, onBridgeReady);
+    if (!connected && offer()) post(hello);
+    Reflect.apply(onWindow.unlisten, window, [BRIDGE_READY_EVENT, onBridgeReady]);
   };
-  if (offer()) port.postMessage(hello);
-  else window.addEventListener(BRIDGE_READY_EVENT, onBridgeReady);
+  if (offer()) post(hello);
+  else Reflect.apply(onWindow.listen, window, [BRIDGE_READY_EVENT, onBridgeReady]);
 
   return {
     sendBatch(events, dropped) {
-      const batch: PageToBridge = { source: SOURCE, v: PROTOCOL_VERSION, kind: 'batch', session, events, dropped };
-      port.postMessage(batch);
+      post({ source: SOURCE, v: PROTOCOL_VERSION, kind: 'batch', session, events, dropped });
     },
   };
 }

@@ -20,9 +20,18 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
   if (isWrapped(proto.send)) return;
   const { open, setRequestHeader, send } = proto;
   const pending = new WeakMap<XMLHttpRequest, Pending>();
+  // Captured now, before any page script: Zone.js and others patch these later,
+  // and our listeners must not become their tasks.
+  const on = EventTarget.prototype.addEventListener;
+  const off = EventTarget.prototype.removeEventListener;
+  const readyState = Object.getOwnPropertyDescriptor(proto, 'readyState')?.get;
+  const status = Object.getOwnPropertyDescriptor(proto, 'status')?.get;
+  const read = (xhr: XMLHttpRequest, getter: (() => unknown) | undefined, name: 'readyState' | 'status') =>
+    (getter ? Reflect.apply(getter, xhr, []) : xhr[name]) as number;
+  const URLCtor = URL;
 
   const openWrapper = function open_(this: XMLHttpRequest, method: string, url: string | URL) {
-    ctx.guard(() => pending.set(this, { method: String(method).toUpperCase(), url: new URL(String(url), document.baseURI).href, headers: [] }));
+    ctx.guard(() => pending.set(this, { method: String(method).toUpperCase(), url: new URLCtor(String(url), document.baseURI).href, headers: [] }));
     // eslint-disable-next-line prefer-rest-params
     return Reflect.apply(open, this, arguments);
   };
@@ -38,7 +47,7 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
     ctx.guard(() => {
       const p = pending.get(xhr);
       // Anything but OPENED makes the original throw: then nothing was sent.
-      if (!p || xhr.readyState !== 1) return;
+      if (!p || read(xhr, readyState, 'readyState') !== 1) return;
       pending.delete(xhr);
       const id = ctx.newId('x');
       const { headers, token } = sanitizeHeaders(p.headers, ctx.tokenRef);
@@ -48,21 +57,24 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
         ...(token ? { token } : {}), ...(axiosId ? { axiosId } : {}),
       });
       let error: 'abort' | 'timeout' | 'network' | undefined;
-      const onAbort = () => (error = 'abort');
-      const onTimeout = () => (error = 'timeout');
-      const onError = () => (error = 'network');
+      // The moment the request finished is taken at readyState DONE, which
+      // fires before load/loadend: axios settles in its own onloadend, and
+      // the app's interceptors (a refresh, a replay) run before our loadend
+      // listener would, so loadend's time would come after their effects.
+      let doneAt: number | undefined;
+      const listeners: Array<[string, () => void]> = [
+        ['readystatechange', () => (doneAt ??= read(xhr, readyState, 'readyState') === 4 ? ctx.now() : undefined)],
+        ['abort', () => (error = 'abort')],
+        ['timeout', () => (error = 'timeout')],
+        ['error', () => (error = 'network')],
+      ];
       const onLoadEnd = () =>
         ctx.guard(() => {
-          xhr.removeEventListener('abort', onAbort);
-          xhr.removeEventListener('timeout', onTimeout);
-          xhr.removeEventListener('error', onError);
-          xhr.removeEventListener('loadend', onLoadEnd);
-          ctx.emit({ type: 'request-end', t: ctx.now(), id, status: xhr.status, ...(error ? { error } : {}) });
+          for (const [type, fn] of listeners) Reflect.apply(off, xhr, [type, fn]);
+          ctx.emit({ type: 'request-end', t: doneAt ?? ctx.now(), id, status: read(xhr, status, 'status'), ...(error ? { error } : {}) });
         });
-      xhr.addEventListener('abort', onAbort);
-      xhr.addEventListener('timeout', onTimeout);
-      xhr.addEventListener('error', onError);
-      xhr.addEventListener('loadend', onLoadEnd);
+      listeners.push(['loadend', onLoadEnd]);
+      for (const [type, fn] of listeners) Reflect.apply(on, xhr, [type, fn]);
     });
     // eslint-disable-next-line prefer-rest-params
     return Reflect.apply(send, this, arguments);

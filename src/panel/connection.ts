@@ -1,42 +1,19 @@
-import browser, { type Runtime } from 'webextension-polyfill';
-import { envelope, PORT_PANEL, type BackgroundToPanel, type PanelToBackground } from '../protocol';
+import browser from 'webextension-polyfill';
+import { PORT_PANEL, type BackgroundToPanel } from '../protocol';
+import type { Delivery } from './delivery';
+import { subscribe, type PanelPortLike } from './subscription';
 
 /** What the panel needs from the background; tests pass a fake. */
 export interface PanelTransport {
   clear(): void;
   close(): void;
+  /** What was lost on the way, and where: for markers in the list and the timeline. */
+  readonly delivery?: Delivery;
 }
 
-/**
- * Subscribes to one tab's events. When the service worker stops, the port
- * disconnects; the panel connects again and subscribes anew, and the store
- * drops what it already has from the history that comes back.
- */
-export function connectToBackground(tabId: number, onMessage: (message: BackgroundToPanel) => void): PanelTransport {
-  let port: Runtime.Port | undefined;
-  let closed = false;
-
-  const post = (message: PanelToBackground) => port?.postMessage(message);
-  const connect = () => {
-    if (closed) return;
-    const p = browser.runtime.connect({ name: PORT_PANEL });
-    port = p;
-    p.onMessage.addListener((message: unknown) => onMessage(message as BackgroundToPanel));
-    p.onDisconnect.addListener(() => {
-      if (port === p) port = undefined;
-      connect();
-    });
-    post({ ...envelope(), kind: 'subscribe', tabId });
-  };
-  connect();
-
-  return {
-    clear: () => post({ ...envelope(), kind: 'clear', tabId }),
-    close: () => {
-      closed = true;
-      port?.disconnect();
-    },
-  };
+/** Subscribes to one tab's events through the extension's runtime ports (see subscribe). */
+export function connectToBackground(tabId: number, onMessage: (message: BackgroundToPanel) => void, delivery?: Delivery): PanelTransport & { delivery: Delivery } {
+  return subscribe(() => browser.runtime.connect({ name: PORT_PANEL }) as unknown as PanelPortLike, tabId, onMessage, delivery);
 }
 
 /** The inspected tab: DevTools tells us, or `?tabId=N` when opened as a page (tests). */

@@ -10,12 +10,22 @@ export const SOURCE = 'refresh-lens';
 
 /**
  * The DOM event the page script dispatches synchronously at document_start to
- * hand the bridge a private MessagePort. Both content scripts run before any
- * page script, so no page code can see this event or the port.
+ * hand the bridge a private channel: a detached DOM node, as the event's
+ * `relatedTarget` (a node is the one object both worlds can share). Both
+ * content scripts run before any page script, so no page code sees the event
+ * or the node.
  */
 export const CONNECT_EVENT = 'refresh-lens:connect';
 /** Dispatched by the bridge when it starts after the page script. */
 export const BRIDGE_READY_EVENT = 'refresh-lens:bridge-ready';
+/**
+ * Events dispatched on the private node, each with one JSON message as its
+ * string `detail`. Dispatch is synchronous, so what the page sends while it
+ * unloads (pagehide) still reaches the bridge; a MessagePort message would be
+ * dropped with the document.
+ */
+export const TO_BRIDGE_EVENT = 'refresh-lens:to-bridge';
+export const TO_PAGE_EVENT = 'refresh-lens:to-page';
 
 export const PORT_BRIDGE = 'refresh-lens:bridge';
 export const PORT_PANEL = 'refresh-lens:panel';
@@ -54,10 +64,30 @@ export interface BridgeWelcome extends Envelope {
   /** Salt for token fingerprints, stable for the tab's recording. */
   salt: string;
 }
-export type BridgeToPage = BridgeWelcome;
+/** The extension went away (reloaded or removed): stop recording, quietly. */
+export interface BridgeBye extends Envelope {
+  kind: 'bye';
+}
+export type BridgeToPage = BridgeWelcome | BridgeBye;
 
 /** Why the bridge refused something from the page. */
 export type RejectReason = 'malformed' | 'version' | 'oversized' | 'forged';
+
+/** Why events that the page recorded never reached the background. */
+export type LossReason = 'overflow' | 'rate';
+
+/**
+ * Where events were lost: `count` events of one page session with sequence
+ * numbers between `from` and `to` (inclusive) will never arrive. The panel
+ * shows a marker at that place in the stream.
+ */
+export interface LossMarker {
+  session: string;
+  from: number;
+  to: number;
+  count: number;
+  reason: LossReason;
+}
 
 // bridge -> background, over a runtime port
 /** Sent when the port opens, so the salt arrives before the first batch. */
@@ -68,6 +98,18 @@ export interface BridgeEvents extends Envelope {
   kind: 'events';
   session: string;
   events: PageEvent[];
+  /**
+   * Delivery: `link` names one bridge instance and `batch` numbers its
+   * messages from 1. The bridge keeps a batch until the background
+   * acknowledges it as stored, and sends it again after a reconnect; the
+   * background applies each (link, batch) once.
+   */
+  link?: string;
+  batch?: number;
+  /** Events lost before this batch (page buffer, bridge buffer, rate limit). */
+  losses?: LossMarker[];
+  /** Messages refused since the previous batch, counted exactly once with it. */
+  rejects?: Partial<Record<RejectReason, number>>;
 }
 export interface BridgeRejects extends Envelope {
   kind: 'rejects';
@@ -80,7 +122,12 @@ export interface BackgroundWelcome extends Envelope {
   kind: 'welcome';
   salt: string;
 }
-export type BackgroundToBridge = BackgroundWelcome;
+/** Every batch of the link up to `batch` is stored and survives a worker restart. */
+export interface BackgroundAck extends Envelope {
+  kind: 'ack';
+  batch: number;
+}
+export type BackgroundToBridge = BackgroundWelcome | BackgroundAck;
 
 /** What the panel shows about events that did not arrive. */
 export interface TabStats {
@@ -89,14 +136,21 @@ export interface TabStats {
   version: number;
   oversized: number;
   forged: number;
-  /** Dropped by a full buffer, in the page or the background. */
+  /** Dropped by a full buffer, in the page or the bridge. */
   overflow: number;
+  /** Dropped because the page sent more than the rate limit allows. */
+  rateLimited: number;
 }
 
 // panel -> background
 export interface PanelSubscribe extends Envelope {
   kind: 'subscribe';
   tabId: number;
+  /**
+   * Log index of the last event this panel already has (after a reconnect):
+   * the history then starts after it. Absent: the whole history.
+   */
+  after?: number;
 }
 export interface PanelClear extends Envelope {
   kind: 'clear';
@@ -104,14 +158,42 @@ export interface PanelClear extends Envelope {
 }
 export type PanelToBackground = PanelSubscribe | PanelClear;
 
+/**
+ * A loss marker as the background stores it: placed before the event with
+ * log index `at`, and numbered `n` (1, 2...) per tab so a panel can tell a
+ * marker it has from a new one.
+ */
+export interface PlacedLossMarker extends LossMarker {
+  at: number;
+  n: number;
+}
+
+/**
+ * Log positions, on every 'history' and 'events' message: the background
+ * numbers the events it stores per tab (0, 1, 2...), so a panel can resume
+ * after a reconnect and see where the history it asked for is no longer kept.
+ */
+interface LogSlice {
+  /** Log index of `events[0]`. */
+  from?: number;
+  /** Loss markers placed among these events. */
+  losses?: PlacedLossMarker[];
+  /**
+   * How many events before `from` the panel will never get: the bounded
+   * history moved past them (on 'history': of those the panel asked for; on
+   * 'events': pushed out before they were saved). Cleared events do not count.
+   */
+  notKept?: number;
+}
+
 // background -> panel
-export interface BackgroundHistory extends Envelope {
+export interface BackgroundHistory extends Envelope, LogSlice {
   kind: 'history';
   tabId: number;
   events: TabEvent[];
   stats: TabStats;
 }
-export interface BackgroundLive extends Envelope {
+export interface BackgroundLive extends Envelope, LogSlice {
   kind: 'events';
   tabId: number;
   events: TabEvent[];
@@ -128,5 +210,5 @@ export function envelope(): Envelope {
 }
 
 export function emptyStats(): TabStats {
-  return { received: 0, malformed: 0, version: 0, oversized: 0, forged: 0, overflow: 0 };
+  return { received: 0, malformed: 0, version: 0, oversized: 0, forged: 0, overflow: 0, rateLimited: 0 };
 }

@@ -78,8 +78,16 @@ export function buildLayout(result: TraceResult, filter: RequestFilter = all, no
       chain.push(r);
       chains.set(root, chain);
     }
+    // Originals are numbered in the order they were sent, whatever order the
+    // episode lists them in, so "#2 ← 3" always means "the second replay
+    // re-sends the third request sent".
+    const sentAt = (id: string) => {
+      const r = byId.get(id);
+      return r ? r.sent ?? r.start : Infinity;
+    };
+    const ordered = [...chains].sort(([a], [b]) => sentAt(a) - sentAt(b));
     let originalNumber = 0;
-    for (const [root, chain] of chains) {
+    for (const [root, chain] of ordered) {
       const number = ++originalNumber;
       const label = `#${number} ${new URL(chain[0].url, 'http://x').pathname}`;
       const bars = addLane({ kind: 'chain', label, episode: episode.id }, chain);

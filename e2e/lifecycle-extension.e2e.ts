@@ -1,0 +1,92 @@
+/**
+ * The extension itself comes and goes while pages stay open: reloaded (the
+ * old content scripts are orphaned and must stay silent), or installed after
+ * the tab was opened. Opening the panel then injects our scripts, and the
+ * page is recorded from that moment.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { extensionPage, launchLab, openPanel, reloadExtension, tabIdByUrl, type FlexLab } from './support/lab';
+import { probeSessions, readProbe, startProbe } from './support/probe';
+import { html, startStaticServer } from './support/static-server';
+
+const STREAM = readFileSync(resolve(import.meta.dirname, 'fixtures/stream.html'), 'utf8');
+
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+let lab: FlexLab | undefined;
+
+beforeAll(async () => {
+  server = await startStaticServer({ '/stream.html': html(STREAM) });
+});
+afterEach(async () => {
+  await lab?.close();
+  lab = undefined;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Everything the page could see go wrong: uncaught errors and rejections, in any world that reports to it. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+const sessionsOf = async (panel: Page) => Object.values(await probeSessions(panel));
+
+describe('the extension reloaded, or installed, while a page is open', () => {
+  it('a reload leaves the page working and silent, and the panel records it again when opened', async () => {
+    lab = await launchLab();
+    const page = await lab.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/stream.html?reload`);
+    const ext = await extensionPage(lab);
+    const tabId = await tabIdByUrl(ext, page.url());
+    await page.evaluate('fetchBurst(2)');
+
+    await reloadExtension(lab);
+
+    // The page, with our orphaned scripts still in it, keeps working.
+    await page.evaluate('fetchBurst(3); writeBurst(5)');
+    await page.waitForFunction('window.fetchesSettled === 5');
+    expect(await page.evaluate('window.pageErrors')).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // The panel of the new extension injects the scripts and records from then on.
+    const panel = await openPanel(lab, tabId);
+    await startProbe(panel, tabId);
+    await expect.poll(async () => (await sessionsOf(panel)).length, { timeout: 10_000 }).toBe(1);
+    await page.evaluate('fetchBurst(4)');
+    await expect.poll(async () => (await sessionsOf(panel))[0]?.length).toBe(1 + 8);
+    const [seqs] = await sessionsOf(panel);
+    expect(seqs).toEqual([...Array(9).keys()]);
+    expect((await readProbe(panel)).duplicates).toBe(0);
+    expect(await page.evaluate('window.pageErrors')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('a tab opened before the extension was installed is recorded once its panel opens', async () => {
+    lab = await launchLab({ withExtension: false });
+    const page = await lab.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/stream.html?before-install`);
+    await page.evaluate('fetchBurst(1)');
+    await lab.loadExtension();
+    const ext = await extensionPage(lab);
+    const tabId = await tabIdByUrl(ext, page.url());
+    const panel = await openPanel(lab, tabId);
+    await startProbe(panel, tabId);
+    await expect.poll(async () => (await sessionsOf(panel)).length, { timeout: 10_000 }).toBe(1);
+    await page.evaluate('fetchBurst(2)');
+    await expect.poll(async () => (await sessionsOf(panel))[0]?.length).toBe(5);
+    await panel.getByTestId('view-list').click();
+    await expect.poll(() => panel.getByTestId('request-row').count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
+});

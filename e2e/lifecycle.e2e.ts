@@ -1,0 +1,150 @@
+/**
+ * Nothing lost when Chrome stops the service worker, when the panel is closed
+ * and opened again, when the page reloads (with and without preserve log),
+ * navigates inside the app, or comes back from the back/forward cache.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchLab, openPanel, extensionPage, tabIdByUrl, type FlexLab } from './support/lab';
+import { randomPoints, untilEmitted } from './support/polling';
+import { probeSessions, readProbe, startProbe } from './support/probe';
+import { html, startStaticServer } from './support/static-server';
+import { WorkerStopper } from './support/worker-control';
+
+const STREAM = readFileSync(resolve(import.meta.dirname, 'fixtures/stream.html'), 'utf8');
+
+let lab: FlexLab;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+let ext: Page;
+
+beforeAll(async () => {
+  server = await startStaticServer({
+    '/stream.html': html(STREAM),
+    '/other.html': html('<!doctype html><title>other</title>other'),
+    // Answers only after the tests are done with it: a request still pending when the page goes away.
+    '/slow': (_req, res) => void setTimeout(() => res.writeHead(200).end('late'), 5_000),
+  });
+  lab = await launchLab({ bfcache: true });
+  ext = await extensionPage(lab);
+});
+
+afterAll(async () => {
+  await lab?.close();
+  await server?.close();
+});
+
+let pages = 0;
+/** A fresh tab with the stream page, at a URL of its own so its tab id is unambiguous. */
+async function openStream(): Promise<{ page: Page; tabId: number }> {
+  const page = await lab.context.newPage();
+  await page.goto(`${server.url}/stream.html?tab=${++pages}`);
+  return { page, tabId: await tabIdByUrl(ext, page.url()) };
+}
+
+/** The panel for the tab, showing the list view (rows are what these tests count). */
+async function listPanel(tabId: number): Promise<Page> {
+  const panel = await openPanel(lab, tabId);
+  await panel.getByTestId('view-list').click();
+  return panel;
+}
+
+const counts = (panel: Page) => panel.getByTestId('counts');
+const contiguous = (seqs: number[] | undefined) => (seqs ?? []).every((s, i) => s === i);
+
+describe('delivery through lifecycle faults', () => {
+  it('stops the service worker 20 times at random points of a 10k-event stream; the panel ends with every event exactly once', async () => {
+    const { page, tabId } = await openStream();
+    const panel = await openPanel(lab, tabId);
+    await startProbe(panel, tabId);
+    const stopper = new WorkerStopper(lab.context, page);
+    const started = Date.now();
+    const streaming = page.evaluate(`stream('write', 10000, 100, 15)`);
+    for (const at of randomPoints(20, 50, 9_900, 8)) {
+      await untilEmitted(page, at);
+      await stopper.stop();
+    }
+    await streaming;
+    const total = 10_000 + 1; // the writes and the page-start
+    await expect.poll(async () => (await readProbe(panel)).events, { timeout: 30_000 }).toBe(total);
+    const report = await readProbe(panel);
+    const sessions = await probeSessions(panel);
+    expect(report.duplicates).toBe(0);
+    expect(report.lost).toBe(0);
+    expect(Object.values(sessions)).toHaveLength(1);
+    expect(contiguous(Object.values(sessions)[0])).toBe(true);
+    await expect.poll(() => counts(panel).getAttribute('data-events')).toBe(String(total));
+    expect(await panel.getByTestId('dropped-count').count()).toBe(0);
+    console.info(`worker stops: ${stopper.stops} stops, ${report.events} events, ${report.duplicates} duplicates, ${report.subscriptions} subscriptions, ${Date.now() - started} ms`);
+    await stopper.dispose();
+    await panel.close();
+    await page.close();
+  });
+
+  it('keeps everything when the panel is closed and opened again mid-stream', async () => {
+    const { page, tabId } = await openStream();
+    const first = await openPanel(lab, tabId);
+    const streaming = page.evaluate(`stream('write', 4000, 100, 10)`);
+    await untilEmitted(page, 1500);
+    await first.close();
+    await untilEmitted(page, 2500);
+    const second = await openPanel(lab, tabId);
+    await streaming;
+    await expect.poll(() => counts(second).getAttribute('data-events'), { timeout: 20_000 }).toBe('4001');
+    await second.close();
+    await page.close();
+  });
+
+  for (const preserve of [true, false]) {
+    it(`reload ${preserve ? 'with' : 'without'} preserve log: the last requests before the reload are recorded, the rows follow the setting`, async () => {
+      const { page, tabId } = await openStream();
+      const panel = await listPanel(tabId);
+      await startProbe(panel, tabId);
+      if (preserve) await panel.getByTestId('preserve-log').check();
+      // Five requests and the reload in one go: their batch leaves on pagehide,
+      // 50 ms before the batcher would have sent it.
+      await page.evaluate(`for (let i = 0; i < 5; i++) fetch('/slow?' + i); location.reload()`);
+      await page.waitForFunction('document.readyState === "complete" && window.emitted === 0');
+      await page.evaluate(`fetchBurst(3)`);
+      // Page one: page-start and five request-starts; page two: page-start, three starts and ends.
+      await expect.poll(async () => Object.values(await probeSessions(panel)).map((s) => s.length).sort()).toEqual([6, 7]);
+      expect(Object.values(await probeSessions(panel)).every(contiguous)).toBe(true);
+      await expect.poll(() => panel.getByTestId('request-row').count()).toBe(preserve ? 8 : 3);
+      await panel.close();
+      await page.close();
+    });
+  }
+
+  for (const preserve of [true, false]) {
+    it(`an in-app navigation (pushState) ${preserve ? 'with' : 'without'} preserve log starts nothing afresh and loses nothing`, async () => {
+      const { page, tabId } = await openStream();
+      const panel = await listPanel(tabId);
+      if (preserve) await panel.getByTestId('preserve-log').check();
+      await page.evaluate(`fetchBurst(2)`);
+      await expect.poll(() => panel.getByTestId('request-row').count()).toBe(2);
+      await page.evaluate(`history.pushState({}, '', location.pathname + '#/settings'); fetchBurst(2)`);
+      await expect.poll(() => panel.getByTestId('request-row').count()).toBe(4);
+      await panel.close();
+      await page.close();
+    });
+  }
+
+  it('a page restored from the back/forward cache keeps recording, with nothing lost on the way', async () => {
+    const { page, tabId } = await openStream();
+    const panel = await openPanel(lab, tabId);
+    await startProbe(panel, tabId);
+    await page.evaluate(`writeBurst(50)`);
+    await page.evaluate(`location.href = '/other.html'`);
+    await page.waitForURL(/other\.html/);
+    await page.goBack({ waitUntil: 'commit' });
+    await page.waitForFunction('window.restored === 1');
+    await page.evaluate(`writeBurst(50)`);
+    const streamSession = async () => Object.values(await probeSessions(panel)).find((s) => s.length > 2);
+    await expect.poll(async () => (await streamSession())?.length, { timeout: 15_000 }).toBe(101);
+    expect(contiguous(await streamSession())).toBe(true);
+    expect((await readProbe(panel)).duplicates).toBe(0);
+    await panel.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,114 @@
+import { envelope, SOURCE, type BackgroundToPanel, type PanelToBackground } from '../protocol';
+import type { TypedPort } from './ports';
+import { isPanelSender } from './senders';
+import type { TabLog } from './tab-log';
+import type { Durable, TabStore } from './tab-store';
+
+export type PanelPort = TypedPort<PanelToBackground, BackgroundToPanel>;
+
+/** Events per message: a history of 200k events in one message would pass the 64 MiB port limit. */
+const CHUNK = 2000;
+
+/**
+ * The panels, per tab. A panel gets the saved history (from where it says it
+ * is, after a reconnect), then every event as soon as it is saved: what a
+ * panel has seen survives a worker stop, so its position stays valid.
+ */
+export class PanelHub {
+  /** Subscribes of panels, so the background can inject into a tab opened before the extension. */
+  onSubscribe: (tabId: number) => void = () => {};
+  private panels = new Map<number, Set<PanelPort>>();
+  private lastStats = new Map<number, string>();
+
+  constructor(private readonly store: TabStore, private readonly extensionOrigin: string) {}
+
+  add(port: PanelPort): void {
+    if (!isPanelSender(port.sender, this.extensionOrigin)) {
+      port.disconnect();
+      return;
+    }
+    let watched: number | undefined;
+    port.onMessage.addListener((message) => {
+      if (message?.source !== SOURCE || !Number.isSafeInteger(message.tabId) || message.tabId < 0) return;
+      if (message.kind === 'subscribe') {
+        if (watched !== undefined) this.panels.get(watched)?.delete(port);
+        watched = message.tabId;
+        const after = Number.isSafeInteger(message.after) ? (message.after as number) : undefined;
+        void this.subscribe(port, message.tabId, after);
+        this.onSubscribe(message.tabId);
+      } else if (message.kind === 'clear') {
+        void this.store.get(message.tabId).then((log) => {
+          log.clear();
+          this.store.changed(message.tabId);
+        });
+      }
+    });
+    port.onDisconnect.addListener(() => {
+      if (watched !== undefined) this.panels.get(watched)?.delete(port);
+    });
+  }
+
+  /** A save finished: send the panels of the tab what it made durable. */
+  publish(tabId: number, log: TabLog, before: Durable, now: Durable): void {
+    const ports = this.panels.get(tabId);
+    const stats = JSON.stringify(log.meta.stats);
+    const statsChanged = stats !== this.lastStats.get(tabId);
+    this.lastStats.set(tabId, stats);
+    if (!ports || ports.size === 0) return;
+    const losses = log.lossesBetween(before.lossCount, now.lossCount);
+    const { from, events } = log.slice(before.next, now.next);
+    // Only when more than maxEvents arrived within one save: the oldest were
+    // pushed out of memory before they could be published.
+    const notKept = Math.max(0, from - before.next);
+    if (events.length === 0 && losses.length === 0 && notKept === 0) {
+      if (statsChanged) this.broadcast(ports, { ...envelope(), kind: 'stats', tabId, stats: log.meta.stats });
+      return;
+    }
+    for (let i = 0; i === 0 || i < events.length; i += CHUNK) {
+      const message: BackgroundToPanel = { ...envelope(), kind: 'events', tabId, events: events.slice(i, i + CHUNK), from: from + i };
+      if (i === 0 && losses.length > 0) message.losses = losses;
+      if (i === 0 && notKept > 0) message.notKept = notKept;
+      this.broadcast(ports, message);
+    }
+    if (statsChanged) this.broadcast(ports, { ...envelope(), kind: 'stats', tabId, stats: log.meta.stats });
+  }
+
+  tabRemoved(tabId: number): void {
+    this.panels.delete(tabId);
+    this.lastStats.delete(tabId);
+  }
+
+  private async subscribe(port: PanelPort, tabId: number, after: number | undefined): Promise<void> {
+    const log = await this.store.get(tabId);
+    const durable = await this.store.durable(tabId);
+    const wanted = Math.max(after === undefined ? 0 : after + 1, log.meta.clearedAt);
+    const { from, events } = log.slice(wanted, durable.next);
+    const losses = log.lossesBetween(0, durable.lossCount, from);
+    const notKept = Math.max(0, from - wanted);
+    for (let i = 0; i === 0 || i < events.length; i += CHUNK) {
+      const message: BackgroundToPanel = {
+        ...envelope(), kind: 'history', tabId, events: events.slice(i, i + CHUNK), stats: log.meta.stats, from: from + i,
+      };
+      if (i === 0 && losses.length > 0) message.losses = losses;
+      if (i === 0 && notKept > 0) message.notKept = notKept;
+      if (!this.post(port, message)) return;
+    }
+    // Added only now, in the same task as the history: no live message can overtake it.
+    let set = this.panels.get(tabId);
+    if (!set) this.panels.set(tabId, (set = new Set()));
+    set.add(port);
+  }
+
+  private broadcast(ports: Set<PanelPort>, message: BackgroundToPanel): void {
+    for (const port of ports) if (!this.post(port, message)) ports.delete(port);
+  }
+
+  private post(port: PanelPort, message: BackgroundToPanel): boolean {
+    try {
+      port.postMessage(message);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

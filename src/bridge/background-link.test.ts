@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, SOURCE, type BridgeToBackground } from '../protocol';
+import { BackgroundLink, type RuntimePort } from './background-link';
+import { Outbox } from './outbox';
+
+const env = { source: SOURCE, v: PROTOCOL_VERSION } as const;
+const ev = (seq: number) => ({ type: 'request-end' as const, seq, t: 0, id: 'x', status: 200 });
+
+function harness() {
+  const ports: Array<{ sent: BridgeToBackground[]; receive(m: unknown): void; drop(): void; disconnected: boolean }> = [];
+  const timers: Array<{ fn: () => void; ms: number }> = [];
+  let alive = true;
+  let refuse = false;
+  const outbox = new Outbox('L', { maxEvents: 100, maxBytes: 1e6 });
+  const link = new BackgroundLink(
+    {
+      connect: (): RuntimePort => {
+        if (refuse) throw new Error('Extension context invalidated.');
+        const onMessage: Array<(m: unknown) => void> = [];
+        const onDisconnect: Array<() => void> = [];
+        const port = { sent: [] as BridgeToBackground[], disconnected: false, receive: (m: unknown) => onMessage.forEach((l) => l(m)), drop: () => onDisconnect.forEach((l) => l()) };
+        ports.push(port);
+        return {
+          postMessage: (m) => {
+            if (port.disconnected) throw new Error('disconnected');
+            port.sent.push(m);
+          },
+          disconnect: () => void (port.disconnected = true),
+          onMessage: { addListener: (l) => onMessage.push(l) },
+          onDisconnect: { addListener: (l) => onDisconnect.push(l) },
+        };
+      },
+      alive: () => alive,
+      setTimer: (fn, ms) => timers.push({ fn, ms }),
+    },
+    outbox,
+  );
+  const runTimers = () => timers.splice(0).forEach((t) => t.fn());
+  return { link, outbox, ports, timers, runTimers, kill: () => (alive = false), refuse: () => (refuse = true) };
+}
+
+describe('BackgroundLink', () => {
+  it('says hello, takes the salt, and forgets what the background acknowledges', () => {
+    const h = harness();
+    let salt = '';
+    h.link.onSalt = (s) => (salt = s);
+    h.link.start();
+    h.ports[0].receive({ ...env, kind: 'welcome', salt: 'abc' });
+    h.link.send(h.outbox.addEvents('s', [ev(0)], 10)!);
+    h.link.send(h.outbox.addEvents('s', [ev(1)], 10)!);
+    expect(h.ports[0].sent.map((m) => m.kind)).toEqual(['hello', 'events', 'events']);
+    h.ports[0].receive({ ...env, kind: 'ack', batch: 1 });
+    expect(salt).toBe('abc');
+    expect(h.outbox.unacked.map((e) => e.batch)).toEqual([2]);
+  });
+
+  it('reconnects when the worker stops and sends everything unacknowledged again, in order', () => {
+    const h = harness();
+    h.link.start();
+    h.ports[0].receive({ ...env, kind: 'welcome', salt: 'abc' });
+    h.link.send(h.outbox.addEvents('s', [ev(0)], 10)!);
+    h.link.send(h.outbox.addEvents('s', [ev(1)], 10)!);
+    h.ports[0].drop();
+    h.runTimers();
+    expect(h.ports).toHaveLength(2);
+    expect(h.ports[1].sent.map((m) => (m.kind === 'events' ? m.batch : m.kind))).toEqual(['hello', 1, 2]);
+  });
+
+  it('stays disconnected while idle: nothing to resend, salt known', () => {
+    const h = harness();
+    h.link.start();
+    h.ports[0].receive({ ...env, kind: 'welcome', salt: 'abc' });
+    h.ports[0].drop();
+    expect(h.timers).toEqual([]);
+  });
+
+  it('drops a port that may be dead after a back/forward cache restore, and opens a new one', () => {
+    const h = harness();
+    h.link.start();
+    h.link.send(h.outbox.addEvents('s', [ev(0)], 10)!);
+    h.link.reconnect();
+    expect(h.ports[0].disconnected).toBe(true);
+    expect(h.ports[1].sent.map((m) => m.kind)).toEqual(['hello', 'events']);
+  });
+
+  it('goes quiet, once, when the extension is gone, without throwing', () => {
+    const h = harness();
+    let orphaned = 0;
+    h.link.onOrphaned = () => orphaned++;
+    h.link.start();
+    h.kill();
+    h.refuse();
+    h.ports[0].drop();
+    expect(() => h.link.send(h.outbox.addEvents('s', [ev(0)], 10)!)).not.toThrow();
+    h.runTimers();
+    expect(orphaned).toBe(1);
+    expect(h.ports).toHaveLength(1);
+  });
+
+  it('backs off while the background keeps closing the port without answering', () => {
+    const h = harness();
+    h.link.start();
+    h.link.send(h.outbox.addEvents('s', [ev(0)], 10)!);
+    const delays: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      h.ports[h.ports.length - 1].drop();
+      delays.push(...h.timers.map((t) => t.ms));
+      h.runTimers();
+    }
+    expect(delays).toEqual([0, 50, 100, 200, 400, 800]);
+  });
+});

@@ -1,0 +1,35 @@
+import type { LossMarker, PageEvent } from '../protocol';
+
+export type SeqCheck = { ok: true; losses: LossMarker[] } | { ok: false; detail: string };
+
+/**
+ * Follows the sequence numbers of one page session. The page script numbers
+ * every event, dropped ones too, and reports its drops with the batch that
+ * precedes them, so each gap becomes a loss marker at its exact place. A batch
+ * that goes backwards is not from our page script.
+ */
+export class SeqTracker {
+  private next = 0;
+
+  constructor(readonly session: string) {}
+
+  check(events: readonly PageEvent[], dropped: number): SeqCheck {
+    const losses: LossMarker[] = [];
+    let next = this.next;
+    for (const event of events) {
+      if (event.seq < next) return { ok: false, detail: `seq ${event.seq} after ${next - 1}` };
+      if (event.seq > next) losses.push(this.marker(next, event.seq - 1));
+      next = event.seq + 1;
+    }
+    if (dropped > 0) {
+      losses.push(this.marker(next, next + dropped - 1));
+      next += dropped;
+    }
+    this.next = next;
+    return { ok: true, losses };
+  }
+
+  private marker(from: number, to: number): LossMarker {
+    return { session: this.session, from, to, count: to - from + 1, reason: 'overflow' };
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * A token bucket: `burst` tokens at most, refilled at `ratePerSecond`. The
+ * bridge (per frame) and the background (per tab) use it so that a page that
+ * floods us with events cannot starve the service worker; what it refuses is
+ * counted where it was dropped, never silently lost.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = burst;
+    this.last = now();
+  }
+
+  /** True when `n` tokens are there now. */
+  has(n: number): boolean {
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
+    return n <= this.tokens;
+  }
+
+  /** Takes `n` tokens when there are that many; otherwise takes none. */
+  take(n: number): boolean {
+    if (!this.has(n)) return false;
+    this.tokens -= n;
+    return true;
+  }
+}
+
+export interface RateLimits {
+  eventsPerSecond: number;
+  burstEvents: number;
+  bytesPerSecond: number;
+  burstBytes: number;
+}
+
+/** Events and bytes, both: a few huge events cost the worker as much as many small ones. */
+export class RateLimiter {
+  private readonly events: TokenBucket;
+  private readonly bytes: TokenBucket;
+
+  constructor(limits: RateLimits, now?: () => number) {
+    this.events = new TokenBucket(limits.eventsPerSecond, limits.burstEvents, now);
+    this.bytes = new TokenBucket(limits.bytesPerSecond, limits.burstBytes, now);
+  }
+
+  /** Takes from both buckets, or from neither. */
+  take(events: number, bytes: number): boolean {
+    if (!this.events.has(events) || !this.bytes.has(bytes)) return false;
+    return this.events.take(events) && this.bytes.take(bytes);
+  }
+}

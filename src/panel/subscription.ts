@@ -1,0 +1,63 @@
+import { envelope, type BackgroundToPanel, type PanelToBackground } from '../protocol';
+import { Delivery } from './delivery';
+
+/** The part of a runtime port the panel uses. */
+export interface PanelPortLike {
+  postMessage(message: PanelToBackground): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+export interface Subscription {
+  readonly delivery: Delivery;
+  clear(): void;
+  close(): void;
+}
+
+/**
+ * Subscribes to one tab's events over ports from `connect`. When the service
+ * worker stops, the port disconnects; the panel connects again and subscribes
+ * from the last event it has, so nothing is missed and nothing comes twice.
+ * Every event the background sends is already saved, so that position
+ * survives the restart.
+ */
+export function subscribe(
+  connect: () => PanelPortLike,
+  tabId: number,
+  onMessage: (message: BackgroundToPanel) => void,
+  delivery: Delivery = new Delivery(),
+): Subscription {
+  let port: PanelPortLike | undefined;
+  let closed = false;
+
+  const post = (message: PanelToBackground) => port?.postMessage(message);
+  const open = () => {
+    if (closed) return;
+    const p = connect();
+    port = p;
+    p.onMessage.addListener((message) => {
+      if (port === p) onMessage(delivery.accept(message as BackgroundToPanel));
+    });
+    p.onDisconnect.addListener(() => {
+      if (port !== p) return;
+      port = undefined;
+      open();
+    });
+    const after = delivery.after;
+    post({ ...envelope(), kind: 'subscribe', tabId, ...(after === undefined ? {} : { after }) });
+  };
+  open();
+
+  return {
+    delivery,
+    clear: () => {
+      delivery.clear();
+      post({ ...envelope(), kind: 'clear', tabId });
+    },
+    close: () => {
+      closed = true;
+      port?.disconnect();
+    },
+  };
+}
