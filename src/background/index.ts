@@ -7,6 +7,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { PORT_BRIDGE, PORT_PANEL, SOURCE } from '../protocol';
 import { scriptFiles } from './content-scripts';
+import { reportHttpOnlyChange } from './http-only-watch';
 import { injectIfMissing, type LateInjectApi } from './late-inject';
 import { Router, type BridgePort, type PanelPort } from './router';
 import { serialized, syncSiteScripts, type SiteAccessApi } from './site-access';
@@ -63,3 +64,16 @@ browser.permissions.onAdded.addListener(() => void syncSites());
 browser.permissions.onRemoved.addListener(() => void syncSites());
 // Also on every worker start: cheap, and it repairs a sync a stopped worker left half done.
 void syncSites();
+
+// HttpOnly token cookies are invisible to the page script: report their changes here.
+browser.cookies.onChanged.addListener((change) =>
+  void reportHttpOnlyChange(change, {
+    recordedTabs: async () =>
+      (await browser.tabs.query({})).flatMap((t) => (t.id !== undefined && t.url && router.hasBridge(t.id) ? [{ id: t.id, url: t.url }] : [])),
+    tabLog: async (tabId) => {
+      const log = await store.get(tabId);
+      return { salt: log.meta.salt, next: log.meta.next };
+    },
+    add: (tabId, events) => router.addOwnEvents(tabId, events),
+  }),
+);

@@ -16,8 +16,12 @@ import { ImportNotice } from './ImportButton';
 import { TraceIO } from '../io/trace-io';
 import { RequestList } from './RequestList';
 import { Toolbar } from './Toolbar';
+import { LossNotice } from './LossNotice';
+import { SiteAccess } from './SiteAccess';
+import type { SiteAccessModel } from '../site-access';
 
 interface Props {
+  site?: SiteAccessModel;
   store: PanelStore;
   transport: PanelTransport | undefined;
   theme: string;
@@ -39,12 +43,19 @@ function requestLabel(r: TraceRequest | undefined, id: string): string {
 // arrives, so a request that never settles turns from pending to stranded.
 const TICK_MS = 2000;
 
-export function App({ store, transport, theme, empty }: Props) {
+export function App({ store, transport, site, theme, empty }: Props) {
   const state = useStore(store);
   const io = useMemo(() => new TraceIO(store, transport !== undefined), [store]);
   const [tick, setTick] = useState(0);
   const [showDiagnostics, setShowDiagnostics] = useState(true);
   const [fit, setFit] = useState<{ from: number; to: number; n: number } | undefined>();
+  // Delivery gaps and site access change outside the store: re-render on either.
+  const [, setOutside] = useState(0);
+  useEffect(() => {
+    const bump = () => setOutside((n) => n + 1);
+    const offs = [transport?.delivery?.subscribe(bump), site?.subscribe(bump)];
+    return () => offs.forEach((off) => off?.());
+  }, [transport, site]);
   useEffect(() => {
     if (!state.recording) return;
     const timer = setInterval(() => setTick((n) => n + 1), TICK_MS);
@@ -99,7 +110,9 @@ export function App({ store, transport, theme, empty }: Props) {
         io={io}
         live={transport !== undefined}
       />
+      {site && <SiteAccess state={site.state} onEnable={() => void site.enable()} onDisable={() => void site.disable()} onReload={() => site.reload()} />}
       {state.problem && <div class="problem" role="alert">{state.problem}</div>}
+      {transport?.delivery && <LossNotice gaps={transport.delivery.list} origin={result.recordingStart ?? 0} />}
       <ImportNotice io={io} />
       <EpisodeStrip summaries={summaries} onFit={fitEpisode} />
       <div class="main">

@@ -34,6 +34,7 @@ const REASONS: Array<[keyof TabStats, string]> = [
   ['version', 'from another protocol version'],
   ['oversized', 'oversized'],
   ['overflow', 'lost to a full buffer'],
+  ['rateLimited', 'over the rate limit'],
 ];
 
 const STATUSES: Array<[StatusFilter, string]> = [

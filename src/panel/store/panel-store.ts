@@ -112,7 +112,8 @@ export class PanelStore {
       const id = `${event.session}:${event.seq}`;
       if (this.seen.has(id)) continue;
       this.seen.add(id);
-      if (event.type === 'page-start' && pageLoadsClear) {
+      // Only the top frame's page load starts afresh: an iframe loading must not clear the page's requests.
+      if (event.type === 'page-start' && event.frame === undefined && pageLoadsClear) {
         this.model.reset();
         this.headers.clear();
         this.state.selected = undefined;
