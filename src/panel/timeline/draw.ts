@@ -51,6 +51,13 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
     else shapes += drawLane(ctx, lane, i, top, scale, view, p);
   }
   shapes += drawArrows(ctx, layout.arrows, firstLane, lastLane, scale, view, p);
+  for (const nav of layout.navigations) {
+    const nx = Math.round(x(nav.t));
+    if (nx < GUTTER || nx > width) continue;
+    ctx.fillStyle = p.selection;
+    ctx.fillRect(nx, AXIS_HEIGHT, 1, height - AXIS_HEIGHT);
+    shapes++;
+  }
 
   // Gutter and axis last, over the content that scrolled under them.
   ctx.fillStyle = p.bg;
@@ -58,6 +65,12 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
   ctx.fillStyle = p.grid;
   ctx.fillRect(0, AXIS_HEIGHT - 1, width, 1);
   ctx.fillRect(GUTTER - 1, 0, 1, height);
+  for (const nav of layout.navigations) {
+    const nx = x(nav.t);
+    if (nx < GUTTER || nx > width) continue;
+    ctx.fillStyle = p.selection;
+    ctx.fillText(`⟳ ${nav.url}`, nx + 3, AXIS_HEIGHT / 2, 240);
+  }
   ctx.fillStyle = p.dim;
   for (const t of times) {
     const tx = x(t);

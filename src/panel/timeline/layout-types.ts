@@ -48,8 +48,15 @@ export interface TokenBand {
   label: string;
 }
 
+/** A page load: drawn as a vertical line across the lanes, as the Network panel marks them. */
+export interface Navigation {
+  t: number;
+  url: string;
+}
+
 export interface TimelineLayout {
   lanes: Lane[];
+  navigations: Navigation[];
   arrows: Arrow[];
   bands: TokenBand[];
   /** Bars by request id, to find a selection. */

@@ -58,6 +58,19 @@ describe('buildLayout', () => {
   });
 });
 
+describe('navigations', () => {
+  it('marks every page load after the first one', () => {
+    const b = new TraceBuilder('s1');
+    b.page(0);
+    b.fetch('GET', '/api/a').start(1).end(5, 200);
+    const c = new TraceBuilder('s2');
+    c.page(100, 'https://app.example/next');
+    c.fetch('GET', '/api/b').start(101).end(105, 200);
+    const layout = buildLayout(analyzeEvents([...b.events(), ...c.events()]));
+    expect(layout.navigations.map((n) => n.url)).toEqual(['https://app.example/next']);
+  });
+});
+
 describe('packIntoLanes', () => {
   const bar = (start: number, end: number): Bar => ({ start, end, lane: 0, open: false, role: 'normal', request: {} as never });
 

@@ -135,5 +135,7 @@ export function buildLayout(result: TraceResult, filter: RequestFilter = all, no
     end = Math.max(end, bar.tailTo ?? bar.end);
   }
   if (start === Infinity) [start, end] = [result.recordingStart ?? 0, recordingEnd];
-  return { lanes, arrows, bands, byRequest, start, end };
+  // The first page load is where the recording starts: only later ones are marked.
+  const navigations = result.sessions.slice(1).filter((x) => x.url !== undefined).map((x) => ({ t: x.start as number, url: x.url! }));
+  return { lanes, navigations, arrows, bands, byRequest, start, end };
 }
