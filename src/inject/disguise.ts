@@ -28,9 +28,11 @@ export function disguise<T extends Function>(wrapper: T, original: Function): T 
   return wrapper;
 }
 
-// A registry symbol, so a second copy of the page script (another bundle) sees
-// the first copy's mark.
-const WRAPPED = Symbol.for('refresh-lens.wrapped');
+// Our live wrappers, kept here rather than marked on the functions: any own
+// property (even a symbol) shows to Reflect.ownKeys. A second copy of the
+// page script (another bundle) cannot see this set: index.ts asks the first
+// copy whether it is still live before installing anything (isLive below).
+const wrappers = new WeakSet<Function>();
 let retired = false;
 
 /**
@@ -39,16 +41,19 @@ let retired = false;
  * gone) do not count, so the new extension's copy can wrap over them.
  */
 export function isWrapped(fn: unknown): boolean {
-  if (typeof fn !== 'function') return false;
-  const mark = (fn as unknown as Record<symbol, unknown>)[WRAPPED];
-  return typeof mark === 'function' ? mark() === true : mark === true;
+  return typeof fn === 'function' && !retired && wrappers.has(fn);
 }
 
 export function markWrapped(fn: Function): void {
-  Object.defineProperty(fn, WRAPPED, { value: () => !retired });
+  wrappers.add(fn);
 }
 
 /** Called when the bridge says our extension went away. */
 export function retireWrappers(): void {
   retired = true;
+}
+
+/** False once the bridge said our extension went away. */
+export function isLive(): boolean {
+  return !retired;
 }

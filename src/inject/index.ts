@@ -8,7 +8,7 @@ import { Batcher } from './batcher';
 import type { InjectContext } from './context';
 import { installFetchHook } from './fetch-hook';
 import { openPageChannel } from './page-channel';
-import { claimAxiosId, installAxiosHooks } from './axios';
+import { claimAxiosId, installAxiosHooks, liveCopyIn } from './axios';
 import { installTokenStoreHooks } from './token-store';
 import { installXhrHook } from './xhr-hook';
 
@@ -60,7 +60,10 @@ function start(): void {
 }
 
 try {
-  start();
+  // Injected twice into one document (the manifest's content script and an
+  // injection into open tabs): the live first copy keeps its hooks. After an
+  // extension reload the first copy is retired ("bye") and this one installs.
+  if (!liveCopyIn(window)) start();
 } catch {
   // Nothing of ours may reach the page, not even a failure to start.
 }

@@ -1,6 +1,7 @@
 import type { InjectContext } from './context';
 import { disguise, isWrapped, markWrapped } from './disguise';
 import { clip, redactUrl, sanitizeHeaders } from './request-headers';
+import { absoluteUrl, primitiveText, UNKNOWN, upper } from './safe-read';
 import type { AxiosLinker } from './transport-link';
 
 interface Pending {
@@ -28,21 +29,31 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
   const status = Object.getOwnPropertyDescriptor(proto, 'status')?.get;
   const read = (xhr: XMLHttpRequest, getter: (() => unknown) | undefined, name: 'readyState' | 'status') =>
     (getter ? Reflect.apply(getter, xhr, []) : xhr[name]) as number;
-  const URLCtor = URL;
 
-  const openWrapper = function open_(this: XMLHttpRequest, method: string, url: string | URL) {
-    ctx.guard(() => pending.set(this, { method: String(method).toUpperCase(), url: new URLCtor(String(url), document.baseURI).href, headers: [] }));
-    // eslint-disable-next-line prefer-rest-params
-    return Reflect.apply(open, this, arguments);
-  };
-  const setHeaderWrapper = function setRequestHeader_(this: XMLHttpRequest, name: string, value: string) {
-    // The original runs first: if it throws (wrong state), nothing is recorded.
-    // eslint-disable-next-line prefer-rest-params
-    const result = Reflect.apply(setRequestHeader, this, arguments);
-    ctx.guard(() => pending.get(this)?.headers.push([String(name), String(value)]));
-    return result;
-  };
-  const sendWrapper = function send_(this: XMLHttpRequest) {
+  // Methods, like the natives: no prototype, not constructible, `this` kept.
+  // Arguments are read only as primitives or URL objects (safe-read.ts): a
+  // page's toString must run once, in the native call.
+  const { open_: openWrapper, setRequestHeader_: setHeaderWrapper, send_: sendWrapper } = {
+    open_(this: XMLHttpRequest, method: string, url: string | URL) {
+      ctx.guard(() => {
+        const m = primitiveText(method);
+        pending.set(this, { method: m === undefined ? UNKNOWN : upper(m), url: absoluteUrl(url), headers: [] });
+      });
+      // eslint-disable-next-line prefer-rest-params
+      return Reflect.apply(open, this, arguments);
+    },
+    setRequestHeader_(this: XMLHttpRequest, name: string, value: string) {
+      // The original runs first: if it throws (wrong state), nothing is recorded.
+      // eslint-disable-next-line prefer-rest-params
+      const result = Reflect.apply(setRequestHeader, this, arguments);
+      ctx.guard(() => {
+        const n = primitiveText(name);
+        const v = primitiveText(value);
+        if (n !== undefined && v !== undefined) pending.get(this)?.headers.push([n, v]);
+      });
+      return result;
+    },
+    send_(this: XMLHttpRequest) {
     const xhr = this;
     ctx.guard(() => {
       const p = pending.get(xhr);
@@ -78,6 +89,7 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
     });
     // eslint-disable-next-line prefer-rest-params
     return Reflect.apply(send, this, arguments);
+    },
   };
 
   for (const [name, wrapper, original] of [

@@ -9,11 +9,12 @@ import type { InjectContext } from '../context';
 import { installAssignHook } from './detect';
 import { AxiosInstrumentation } from './instrument';
 import { installRegisterHook } from './register-hook';
+import { isLive } from '../disguise';
 import { own } from './passive';
 import { setLinkClock } from './transport-link';
 
 export { claimAxiosId } from './transport-link';
-export { GLOBAL_NAME, type RefreshLensGlobal } from './register-hook';
+export { GLOBAL_NAME, liveCopyIn, type RefreshLensGlobal } from './register-hook';
 
 let installed = false;
 
@@ -27,7 +28,7 @@ export function installAxiosHooks(ctx: InjectContext): void {
     setLinkClock(() => ctx.now());
     installAssignHook(Object.prototype, 'interceptors', (r, v) => instrumentation.onInterceptors(r, v), guard);
     installAssignHook(Function.prototype, 'Axios', (r, v) => instrumentation.onAxiosClass(r, v), guard);
-    installRegisterHook(globalThis, (instance, label) => instrumentation.register(instance, label), guard);
+    installRegisterHook(globalThis, (instance, label) => instrumentation.register(instance, label), guard, isLive);
     // Injected after the page loaded axios from a <script> tag: take that one as found.
     instrumentation.register(own(globalThis, 'axios'), 'window.axios', 'auto');
   });

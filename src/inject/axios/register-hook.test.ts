@@ -91,3 +91,15 @@ it('emits only events the protocol validator accepts', () => {
   expect(rec.events.length).toBeGreaterThan(0);
   expect(rec.invalid).toEqual([]);
 });
+
+// Last in this file: retiring is for good in this module.
+describe('a second copy of the page script asks the first whether it is live', () => {
+  it('true while live, false once its extension said bye; no property of the hook tells', async () => {
+    const { liveCopyIn } = await import('./register-hook');
+    const { retireWrappers } = await import('../disguise');
+    expect(Reflect.ownKeys(lens)).toEqual(['version', 'register']);
+    expect(liveCopyIn(globalThis)).toBe(true);
+    retireWrappers();
+    expect(liveCopyIn(globalThis)).toBe(false);
+  });
+});

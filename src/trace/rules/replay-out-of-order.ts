@@ -18,7 +18,11 @@ export const replayOutOfOrder: EpisodeRule = {
       const original = replay.replayOf === undefined ? undefined : ctx.request(replay.replayOf);
       if (original && ep.replaysOf.get(original.id)?.[0] === replay) pairs.push({ replay, original });
     }
-    const late = pairs.filter((p, i) => pairs.slice(i + 1).some((q) => sentAt(q.original) < sentAt(p.original)));
+    // Replays sent at the same moment have no order to get wrong: a HAR has
+    // millisecond times, and its writer may list same-moment requests in any order.
+    const late = pairs.filter((p, i) =>
+      pairs.slice(i + 1).some((q) => sentAt(q.original) < sentAt(p.original) && sentAt(q.replay) > sentAt(p.replay)),
+    );
     if (late.length === 0) return [];
     const firstBad = pairs.find((p) => late.includes(p)) as (typeof pairs)[number];
     const byOriginal = [...pairs].sort((a, b) => sentAt(a.original) - sentAt(b.original));

@@ -1,0 +1,199 @@
+/**
+ * What Refresh Lens costs a page per axios request, in Chromium, measured in
+ * one run against the same page without any instrumentation ("bare") and with
+ * OpenTelemetry's fetch + XMLHttpRequest instrumentation ("otel"):
+ *
+ * - zero: a custom adapter that resolves at once (no fetch, no XHR): the cost of
+ *   our axios hooks and of the bearer token's fingerprint (the page sends a
+ *   realistic JWT). OpenTelemetry instruments only fetch/XHR, so it costs ~0 here.
+ * - xhr, fetch: the same instance against the local demo server
+ *   (GET /api/health?latency=0), with axios' xhr and fetch adapters.
+ *
+ * Each figure is the median over ROUNDS rounds of µs per request in a loop of
+ * sequential `await api.get(...)`; the three pages (two browsers: one without
+ * the extension, one with it) take turns within each round, after a warm-up,
+ * so that machine noise hits all three alike. Two clocks: wall time in the
+ * page (`...Us`), and the CPU time of the page's main thread (`...CpuUs`, CDP
+ * Performance.getMetrics ThreadTime), which other processes' load does not
+ * inflate; our page script and our bridge content script both run on that
+ * thread, the service worker does not. Needs the built extension
+ * (`npx vite build`). Figures are comparable within one run only.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { startDemoServer } from '../demo/server/server';
+import { launchBare, launchInstrumented, type Mode } from '../e2e/support/differential';
+import type { Figures } from './run';
+
+// Many short rounds rather than a few long ones: on a shared 2-core machine a
+// burst of someone else's work then spoils a few samples, not the median.
+const ROUNDS = Number(process.env.AXIOS_BENCH_ROUNDS ?? 31);
+const ZERO_REQUESTS = Number(process.env.AXIOS_BENCH_ZERO ?? 1000);
+const NET_REQUESTS = Number(process.env.AXIOS_BENCH_NET ?? 50);
+const KINDS = [
+  ['zero', ZERO_REQUESTS],
+  ['xhr', NET_REQUESTS],
+  ['fetch', NET_REQUESTS],
+] as const;
+type Kind = (typeof KINDS)[number][0];
+type Variant = 'bare' | 'extension' | 'otel';
+
+const FIXTURES = resolve(import.meta.dirname, 'fixtures/axios-overhead');
+const AXIOS_UMD = resolve(import.meta.dirname, '../node_modules/axios/dist/axios.min.js');
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** OpenTelemetry bundled for the page, as an app's build would. */
+async function bundleOtel(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify: true,
+      lib: { entry: join(FIXTURES, 'otel-entry.ts'), name: 'OTelBench', formats: ['iife'], fileName: () => 'otel.js' },
+    },
+  });
+}
+
+const page = (withOtel: boolean) =>
+  `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">` +
+  (withOtel ? '<script src="/otel.js"></script>' : '') +
+  '<script src="/axios.min.js"></script><script src="/page.js"></script></head><body>axios overhead</body></html>';
+
+async function openBenchPage(mode: Mode, url: string): Promise<Page> {
+  const p = await mode.context.newPage();
+  const errors: string[] = [];
+  p.on('pageerror', (e) => errors.push(e.message));
+  await p.goto(url);
+  await p.waitForFunction(() => typeof (window as unknown as { runLoop?: unknown }).runLoop === 'function');
+  if (errors.length) throw new Error(`bench page ${url} failed: ${errors.join('; ')}`);
+  return p;
+}
+
+export default async function axiosOverhead(): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'refresh-lens-axios-bench-'));
+  let demo: Awaited<ReturnType<typeof startDemoServer>> | undefined;
+  let bare: Mode | undefined;
+  let extension: Mode | undefined;
+  try {
+    await bundleOtel(dir);
+    writeFileSync(join(dir, 'bench.html'), page(false));
+    writeFileSync(join(dir, 'bench-otel.html'), page(true));
+    writeFileSync(join(dir, 'axios.min.js'), readFileSync(AXIOS_UMD));
+    writeFileSync(join(dir, 'page.js'), readFileSync(join(FIXTURES, 'page.js')));
+    // The demo server serves the pages too (same origin as its API, and on 127.0.0.1, where the extension runs).
+    demo = await startDemoServer({ port: 0, distDir: dir, quiet: true, latencyMs: 0 });
+
+    bare = await launchBare();
+    extension = await launchInstrumented();
+    const pages: Record<Variant, Page> = {
+      bare: await openBenchPage(bare, `${demo.url}/bench.html`),
+      extension: await openBenchPage(extension, `${demo.url}/bench.html`),
+      otel: await openBenchPage(bare, `${demo.url}/bench-otel.html`),
+    };
+    const instrumented = await pages.extension.evaluate(() => Object.getOwnPropertyDescriptor(Object.prototype, 'interceptors')?.set !== undefined);
+    if (!instrumented) throw new Error('the extension did not instrument the bench page');
+    const otelReady = await pages.otel.evaluate(() => typeof (window as unknown as { __otel?: unknown }).__otel === 'object');
+    if (!otelReady) throw new Error('OpenTelemetry did not start in the bench page');
+
+    const cdp = Object.fromEntries(
+      await Promise.all(
+        (Object.entries(pages) as Array<[Variant, Page]>).map(async ([variant, p]) => {
+          const session = await p.context().newCDPSession(p);
+          await session.send('Performance.enable');
+          return [variant, session] as const;
+        }),
+      ),
+    ) as Record<Variant, import('playwright-core').CDPSession>;
+    const threadTime = async (variant: Variant) => {
+      const { metrics } = (await cdp[variant].send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+      return metrics.find((m) => m.name === 'ThreadTime')!.value;
+    };
+    /** [wall µs, main-thread CPU µs] per request. */
+    const loop = async (variant: Variant, kind: Kind, n: number): Promise<[number, number]> => {
+      await pages[variant].bringToFront();
+      const before = await threadTime(variant);
+      const wall = (await pages[variant].evaluate(([k, count]) => (window as unknown as { runLoop(k: string, n: number): Promise<number> }).runLoop(k, count), [kind, n] as const)) as number;
+      const cpu = ((await threadTime(variant)) - before) * 1e6 / n;
+      return [wall, cpu];
+    };
+
+    const variants: Variant[] = ['bare', 'extension', 'otel'];
+    // Warm-up: JIT, connections, the extension's first batches.
+    for (const variant of variants) for (const [kind, n] of KINDS) await loop(variant, kind, Math.ceil(n / 3));
+
+    const samples = new Map<string, number[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [kind, n] of KINDS) {
+        // Rotate who goes first, so no variant always runs right after another.
+        for (let i = 0; i < variants.length; i++) {
+          const variant = variants[(i + round) % variants.length];
+          const [wall, cpu] = await loop(variant, kind, n);
+          samples.set(`${kind}.${variant}`, [...(samples.get(`${kind}.${variant}`) ?? []), wall]);
+          samples.set(`${kind}.${variant}.cpu`, [...(samples.get(`${kind}.${variant}.cpu`) ?? []), cpu]);
+        }
+      }
+    }
+
+    const figures: Figures = {
+      chromium: bare.context.browser()?.version() ?? 'unknown',
+      rounds: ROUNDS,
+      zeroRequestsPerRound: ZERO_REQUESTS,
+      netRequestsPerRound: NET_REQUESTS,
+      otelSpansExported: await pages.otel.evaluate(() => (window as unknown as { __otel: { spans(): number } }).__otel.spans()),
+    };
+    for (const [kind] of KINDS) {
+      const m = (variant: Variant) => median(samples.get(`${kind}.${variant}`)!);
+      const spread = (variant: Variant) => {
+        const xs = samples.get(`${kind}.${variant}`)!;
+        return `${round2(Math.min(...xs))}..${round2(Math.max(...xs))}`;
+      };
+      const b = m('bare');
+      const e = m('extension');
+      const o = m('otel');
+      const c = (variant: Variant) => median(samples.get(`${kind}.${variant}.cpu`)!);
+      Object.assign(figures, {
+        [`${kind}.bareCpuUs`]: round2(c('bare')),
+        [`${kind}.extensionCpuUs`]: round2(c('extension')),
+        [`${kind}.otelCpuUs`]: round2(c('otel')),
+        [`${kind}.extensionAddedCpuUs`]: round2(c('extension') - c('bare')),
+        [`${kind}.otelAddedCpuUs`]: round2(c('otel') - c('bare')),
+        [`${kind}.extensionCpuRatio`]: round2(c('extension') / c('bare')),
+        [`${kind}.bareUs`]: round2(b),
+        [`${kind}.extensionUs`]: round2(e),
+        [`${kind}.otelUs`]: round2(o),
+        [`${kind}.extensionAddedUs`]: round2(e - b),
+        [`${kind}.otelAddedUs`]: round2(o - b),
+        [`${kind}.extensionRatio`]: round2(e / b),
+        [`${kind}.otelRatio`]: round2(o / b),
+        [`${kind}.spreadUs`]: `bare ${spread('bare')}, extension ${spread('extension')}, otel ${spread('otel')}`,
+      });
+    }
+    const f = (key: string) => figures[key] as number;
+    Object.assign(figures, {
+      goalZeroAddedAtMost5Us: f('zero.extensionAddedUs') <= 5,
+      goalZeroRatioAtMost110: f('zero.extensionRatio') <= 1.1,
+      goalZeroAddedCpuAtMost5Us: f('zero.extensionAddedCpuUs') <= 5,
+      goalBelowOtelXhr: f('xhr.extensionAddedUs') < f('xhr.otelAddedUs'),
+      goalBelowOtelFetch: f('fetch.extensionAddedUs') < f('fetch.otelAddedUs'),
+      goalBelowOtelXhrCpu: f('xhr.extensionAddedCpuUs') < f('xhr.otelAddedCpuUs'),
+      goalBelowOtelFetchCpu: f('fetch.extensionAddedCpuUs') < f('fetch.otelAddedCpuUs'),
+      loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
+    });
+    return figures;
+  } finally {
+    await Promise.allSettled([bare?.close(), extension?.close()]);
+    await demo?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Reading what the page hands fetch/XHR without running any page code: a
+ * getter, a toString or a patched prototype method of the page's would see a
+ * second read (ours) that it does not see without us. So we read only
+ * primitives, data properties, and native objects through native getters
+ * captured at install, before any page script; anything else is "unknown".
+ */
+const getOwn = Object.getOwnPropertyDescriptor;
+const protoOf = Reflect.getPrototypeOf;
+const apply = Reflect.apply;
+
+/** The native getter `key` of `proto`, or undefined. */
+function nativeGetter(proto: object | undefined, key: string): Function | undefined {
+  return proto ? getOwn(proto, key)?.get : undefined;
+}
+
+const requestUrl = nativeGetter(globalThis.Request?.prototype, 'url');
+const requestMethod = nativeGetter(globalThis.Request?.prototype, 'method');
+const requestHeaders = nativeGetter(globalThis.Request?.prototype, 'headers');
+const urlHref = nativeGetter(URL.prototype, 'href');
+const baseUri = nativeGetter(globalThis.Node?.prototype, 'baseURI');
+const headersEntries = globalThis.Headers?.prototype.entries;
+const headersNext = headersEntries ? (protoOf(apply(headersEntries, new Headers(), [])) as Iterator<unknown>).next : undefined;
+const toUpper = String.prototype.toUpperCase;
+const URLCtor = URL;
+
+/** A method only page code could tell. */
+export const UNKNOWN = '?';
+/** A URL only page code (an object's toString) could tell; still a URL, for the panel's parsers. */
+export const UNKNOWN_URL = 'about:unknown';
+
+/** A native getter applied as a brand check: it throws, without page code, on anything but its own kind. */
+export function viaGetter<T>(getter: Function | undefined, target: unknown): T | undefined {
+  if (getter === undefined || typeof target !== 'object' || target === null) return undefined;
+  try {
+    return apply(getter, target, []) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A data property, own or inherited; `known: false` when an accessor (page code) stands in the way. */
+export function dataProp(obj: unknown, key: string): { known: boolean; value?: unknown } {
+  let o: unknown = obj;
+  for (let depth = 0; typeof o === 'object' && o !== null && depth < 32; depth++) {
+    const d = getOwn(o, key);
+    if (d) return 'value' in d ? { known: true, value: d.value } : { known: false };
+    o = protoOf(o);
+  }
+  return { known: true, value: undefined };
+}
+
+/** The text of a primitive; undefined for objects (converting them would run their toString). */
+export function primitiveText(value: unknown): string | undefined {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol') ? String(value) : undefined;
+}
+
+export function upper(text: string): string {
+  return apply(toUpper, text, []) as string;
+}
+
+/** Absolute URL of a string or URL object against the document's base; UNKNOWN_URL for other objects. */
+export function absoluteUrl(input: unknown): string {
+  const raw = typeof input === 'string' ? input : viaGetter<string>(urlHref, input);
+  if (raw === undefined || urlHref === undefined) return UNKNOWN_URL;
+  const base = viaGetter<string>(baseUri, document) ?? location.href;
+  return apply(urlHref, new URLCtor(raw, base), []) as string;
+}
+
+export interface RequestParts {
+  url: string;
+  method: string;
+  headers: Headers;
+}
+
+/** url, method and headers of a genuine Request, through the native getters; undefined for anything else. */
+export function requestParts(input: unknown): RequestParts | undefined {
+  const url = viaGetter<string>(requestUrl, input);
+  if (url === undefined) return undefined;
+  return { url, method: viaGetter<string>(requestMethod, input) ?? 'GET', headers: viaGetter<Headers>(requestHeaders, input)! };
+}
+
+/** Header pairs whose names and values are primitives, from a Headers object, an array of pairs or a record. */
+export function headerPairs(init: unknown): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const push = (name: unknown, value: unknown) => {
+    const n = primitiveText(name);
+    const v = primitiveText(value);
+    if (n !== undefined && v !== undefined) out.push([n, v]);
+  };
+  if (typeof init !== 'object' || init === null) return out;
+  if (headersEntries && headersNext) {
+    let it: Iterator<[string, string]> | undefined;
+    try {
+      it = apply(headersEntries, init, []) as Iterator<[string, string]>;
+    } catch {
+      it = undefined; // not a genuine Headers
+    }
+    if (it) {
+      for (let r = apply(headersNext, it, []) as IteratorResult<[string, string]>; !r.done; r = apply(headersNext, it, []) as IteratorResult<[string, string]>) push(r.value[0], r.value[1]);
+      return out;
+    }
+  }
+  if (Array.isArray(init)) {
+    const length = dataProp(init, 'length').value as number;
+    for (let i = 0; i < length && i < 1000; i++) {
+      const pair = getOwn(init, i)?.value;
+      if (Array.isArray(pair) && getOwn(pair, 'length')?.value === 2) push(getOwn(pair, 0)?.value, getOwn(pair, 1)?.value);
+    }
+    return out;
+  }
+  for (const key of Reflect.ownKeys(init)) {
+    const d = getOwn(init, key);
+    if (typeof key === 'string' && d?.enumerable && 'value' in d) push(key, d.value);
+  }
+  return out;
+}
