@@ -10,6 +10,27 @@ export function clip(text: string): string {
   return text.length <= LIMITS.stringLength ? text : `${text.slice(0, LIMITS.stringLength - 1)}…`;
 }
 
+interface HeaderKind {
+  name: string;
+  ignore: boolean;
+  sensitive: boolean;
+}
+
+// An app sends the same few header names on every request: classifying a
+// name once keeps the regular expressions off the per-request path.
+const kinds = new Map<string, HeaderKind>();
+
+function classify(rawName: string): HeaderKind {
+  let kind = kinds.get(rawName);
+  if (kind === undefined) {
+    const name = clip(String(rawName).toLowerCase());
+    kind = { name, ignore: !matters(name), sensitive: isSensitiveHeader(name) };
+    if (kinds.size >= 256) kinds.clear();
+    kinds.set(rawName, kind);
+  }
+  return kind;
+}
+
 export interface SanitizedHeaders {
   headers: Headers;
   /** The bearer token, when the request carries one. */
@@ -25,11 +46,12 @@ export function sanitizeHeaders(entries: Iterable<[string, string]>, tokenRef: (
   let token: TokenRef | undefined;
   let count = 0;
   for (const [rawName, value] of entries) {
-    const name = clip(String(rawName).toLowerCase());
-    if (!matters(name) || count >= LIMITS.headersPerRequest) continue;
+    const kind = classify(rawName);
+    if (kind.ignore || count >= LIMITS.headersPerRequest) continue;
     count++;
+    const name = kind.name;
     const text = String(value);
-    if (isSensitiveHeader(name)) {
+    if (kind.sensitive) {
       const bearer = name === 'authorization' ? bearerFrom(text) : undefined;
       const ref = tokenRef(bearer ?? text);
       headers[name] = ref;
