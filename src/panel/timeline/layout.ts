@@ -38,6 +38,15 @@ function chainRoot(request: TraceRequest, byId: Map<string, TraceRequest>): stri
 export function buildLayout(result: TraceResult, filter: RequestFilter = all, now?: number): TimelineLayout {
   const recordingEnd = now ?? result.recordingEnd ?? 0;
   const byId = new Map(result.requests.map((r) => [r.id, r]));
+  // Requests sent in the same tick share a timestamp (the page clock has 0.1 ms
+  // steps): the model's request order, which follows the page's own events,
+  // breaks the tie the way the page sent them.
+  const position = new Map(result.requests.map((r, i) => [r.id, i]));
+  const sentAt = (id: string) => {
+    const r = byId.get(id);
+    return r ? r.sent ?? r.start : Infinity;
+  };
+  const bySending = (a: string, b: string) => sentAt(a) - sentAt(b) || (position.get(a) ?? 0) - (position.get(b) ?? 0);
   const lanes: Lane[] = [];
   const arrows: Arrow[] = [];
   const byRequest = new Map<string, Bar>();
@@ -67,7 +76,7 @@ export function buildLayout(result: TraceResult, filter: RequestFilter = all, no
       placed.add(id);
       return r ? addLane({ kind: 'refresh', label: 'refresh', episode: episode.id }, [r]) : [];
     });
-    const replayNumber = new Map(episode.replays.map((id, i) => [id, i + 1]));
+    const replayNumber = new Map([...episode.replays].sort(bySending).map((id, i) => [id, i + 1]));
     const chains = new Map<string, TraceRequest[]>();
     for (const id of [...episode.expired, ...episode.replays]) {
       const r = byId.get(id);
@@ -81,11 +90,7 @@ export function buildLayout(result: TraceResult, filter: RequestFilter = all, no
     // Originals are numbered in the order they were sent, whatever order the
     // episode lists them in, so "#2 ← 3" always means "the second replay
     // re-sends the third request sent".
-    const sentAt = (id: string) => {
-      const r = byId.get(id);
-      return r ? r.sent ?? r.start : Infinity;
-    };
-    const ordered = [...chains].sort(([a], [b]) => sentAt(a) - sentAt(b));
+    const ordered = [...chains].sort(([a], [b]) => bySending(a, b));
     let originalNumber = 0;
     for (const [root, chain] of ordered) {
       const number = ++originalNumber;
