@@ -9,6 +9,14 @@ import type { EpisodeRule } from './rule';
 
 const sentAt = (r: RequestRecord) => r.sent ?? r.start;
 
+/**
+ * Two sends stamped with the same whole millisecond, as a HAR stamps them,
+ * have no known order: a HAR writer may list same-millisecond requests either
+ * way. The page's own clock has sub-millisecond steps and the events keep
+ * the page's order, so recorded replays sent in one tick are still compared.
+ */
+const sameMillisecond = (a: number, b: number) => a === b && Number.isInteger(a);
+
 export const replayOutOfOrder: EpisodeRule = {
   id: 'replay-out-of-order',
   severity: 'error',
@@ -18,10 +26,8 @@ export const replayOutOfOrder: EpisodeRule = {
       const original = replay.replayOf === undefined ? undefined : ctx.request(replay.replayOf);
       if (original && ep.replaysOf.get(original.id)?.[0] === replay) pairs.push({ replay, original });
     }
-    // Replays sent at the same moment have no order to get wrong: a HAR has
-    // millisecond times, and its writer may list same-moment requests in any order.
     const late = pairs.filter((p, i) =>
-      pairs.slice(i + 1).some((q) => sentAt(q.original) < sentAt(p.original) && sentAt(q.replay) > sentAt(p.replay)),
+      pairs.slice(i + 1).some((q) => sentAt(q.original) < sentAt(p.original) && !sameMillisecond(sentAt(q.replay), sentAt(p.replay))),
     );
     if (late.length === 0) return [];
     const firstBad = pairs.find((p) => late.includes(p)) as (typeof pairs)[number];
