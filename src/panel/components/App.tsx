@@ -16,6 +16,7 @@ import { ImportNotice } from './ImportButton';
 import { TraceIO } from '../io/trace-io';
 import { RequestList } from './RequestList';
 import { Toolbar } from './Toolbar';
+import { requestName } from './format';
 import { LossNotice } from './LossNotice';
 import { SiteAccess } from './SiteAccess';
 import type { SiteAccessModel } from '../site-access';
@@ -30,13 +31,7 @@ interface Props {
 }
 
 function requestLabel(r: TraceRequest | undefined, id: string): string {
-  if (!r) return id;
-  try {
-    const u = new URL(r.url);
-    return `${r.method} ${u.pathname}${u.search}`;
-  } catch {
-    return `${r.method} ${r.url}`;
-  }
+  return r ? requestName(r.method, r.url) : id;
 }
 
 // While recording, the view is re-analysed this often even when nothing
@@ -46,7 +41,7 @@ const TICK_MS = 2000;
 export function App({ store, transport, site, theme, empty }: Props) {
   const state = useStore(store);
   const io = useMemo(() => new TraceIO(store, transport !== undefined), [store]);
-  const [tick, setTick] = useState(0);
+  const [, setTick] = useState(0);
   const [showDiagnostics, setShowDiagnostics] = useState(true);
   const [fit, setFit] = useState<{ from: number; to: number; n: number } | undefined>();
   // Delivery gaps and site access change outside the store: re-render on either.
@@ -65,7 +60,7 @@ export function App({ store, transport, site, theme, empty }: Props) {
   const result = store.result(state.recording && transport ? Date.now() : undefined);
   const byId = useMemo(() => new Map(result.requests.map((r) => [r.id, r])), [result.version]);
   const filter = useMemo(() => compileFilter(state.filter), [state.filter]);
-  const layout = useMemo(() => buildLayout(result, filter), [result.version, filter, tick]);
+  const layout = useMemo(() => buildLayout(result, filter), [result.version, filter]);
   const summaries = useMemo(() => result.episodes.map((e) => ({ id: e.id, summary: summarizeEpisode(e, byId) })), [result.version]);
   const labels = useMemo(() => new Map(summaries.map((s) => [s.id, s.summary])), [summaries]);
   const origin = result.recordingStart ?? layout.start;

@@ -1,6 +1,6 @@
 import type { Headers, TokenRef } from '../../protocol';
 import type { TraceRequest, TraceResult } from '../../trace/types';
-import { formatMs } from './format';
+import { formatMs, pathOnly } from './format';
 
 interface Props {
   request: TraceRequest;
@@ -43,7 +43,7 @@ export function Details({ request: r, result, headers, origin, onSelect, onClose
     const target = result.requests.find((x) => x.id === id);
     return (
       <button class="link" title={id} onClick={() => onSelect(id)}>
-        {target ? `${target.method} ${new URL(target.url, 'http://x').pathname}` : id}
+        {target ? `${target.method} ${pathOnly(target.url)}` : id}
       </button>
     );
   };

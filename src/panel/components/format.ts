@@ -9,6 +9,20 @@ export function splitUrl(url: string): { path: string; host: string } {
   }
 }
 
+/** "GET /api/items/1?x=2": how the panel names a request in text. */
+export function requestName(method: string, url: string): string {
+  return `${method} ${splitUrl(url).path}`;
+}
+
+/** The path alone, for short labels; a relative URL is read against a placeholder origin. */
+export function pathOnly(url: string): string {
+  try {
+    return new URL(url, 'http://x').pathname;
+  } catch {
+    return url;
+  }
+}
+
 export function formatMs(ms: number): string {
   if (ms < 1) return '<1 ms';
   if (ms < 1000) return `${Math.round(ms)} ms`;

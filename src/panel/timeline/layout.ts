@@ -1,4 +1,5 @@
 import type { Episode, TraceRequest, TraceResult } from '../../trace/types';
+import { pathOnly } from '../components/format';
 import type { Arrow, Bar, Lane, TimelineLayout } from './layout-types';
 import { packIntoLanes } from './pack';
 import { tokenBands } from './token-bands';
@@ -94,7 +95,7 @@ export function buildLayout(result: TraceResult, filter: RequestFilter = all, no
     let originalNumber = 0;
     for (const [root, chain] of ordered) {
       const number = ++originalNumber;
-      const label = `#${number} ${new URL(chain[0].url, 'http://x').pathname}`;
+      const label = `#${number} ${pathOnly(chain[0].url)}`;
       const bars = addLane({ kind: 'chain', label, episode: episode.id }, chain);
       for (const bar of bars) {
         bar.originalNumber = number;
@@ -113,7 +114,7 @@ export function buildLayout(result: TraceResult, filter: RequestFilter = all, no
       const r = byId.get(id);
       if (!r || placed.has(id)) continue;
       placed.add(id);
-      addLane({ kind: 'queued', label: `queued ${new URL(r.url, 'http://x').pathname}`, episode: episode.id }, [r]);
+      addLane({ kind: 'queued', label: `queued ${pathOnly(r.url)}`, episode: episode.id }, [r]);
     }
     // An episode whose requests are all filtered out disappears entirely.
     if (lanes.length === header + 1) lanes.pop();

@@ -1,3 +1,4 @@
+import { requestName } from '../components/format';
 import type { Bar } from './layout-types';
 
 function duration(ms: number): string {
@@ -7,15 +8,8 @@ function duration(ms: number): string {
 /** One line about a bar: what, how it ended, how long, and what role it played. */
 export function tooltipText(bar: Bar, origin: number): string {
   const r = bar.request;
-  let path = r.url;
-  try {
-    const u = new URL(r.url);
-    path = u.pathname + u.search;
-  } catch {
-    // A relative or odd URL is shown as it is.
-  }
   const status = bar.open ? 'pending' : r.status === 0 ? r.error ?? 'failed' : String(r.status ?? '');
-  const parts = [`${r.method} ${path}`, status, duration(bar.end - bar.start), r.role];
+  const parts = [requestName(r.method, r.url), status, duration(bar.end - bar.start), r.role];
   if (bar.replayNumber !== undefined) parts.push(`replay #${bar.replayNumber} of #${bar.originalNumber}`);
   if (bar.waitFrom !== undefined) parts.push(`queued ${duration(bar.start - bar.waitFrom)}`);
   if (r.stranded) parts.push('never settled');
