@@ -1,5 +1,5 @@
 import {
-  isPageEvent,
+  decodeBatchBody,
   SOURCE,
   type BridgeToBackground,
   type LossMarker,
@@ -32,13 +32,9 @@ export function toBatch(message: BridgeToBackground, frame: number | undefined):
     const rejects = pickRejects(message.counts);
     return { session: '-', events: [], rejects };
   }
-  if (message.kind !== 'events' || !isShortString(message.session) || !Array.isArray(message.events)) return undefined;
-  const events: PageEvent[] = [];
-  let malformed = 0;
-  for (const event of message.events) {
-    if (isPageEvent(event)) events.push(event);
-    else malformed++;
-  }
+  if (message.kind !== 'events' || !isShortString(message.session) || !isCount(message.first) || !isCount(message.count)) return undefined;
+  // The page's body, first decoded and checked here: the bridge read only its header.
+  const { events, malformed } = message.count > 0 ? decodeBatchBody(message.body, message.first, message.count) : { events: [] as PageEvent[], malformed: 0 };
   const rejects = pickRejects(message.rejects);
   if (malformed > 0) rejects.malformed = (rejects.malformed ?? 0) + malformed;
   const numbered = isShortString(message.link) && Number.isSafeInteger(message.batch) && message.batch! > 0;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_VERSION, SOURCE, type BackgroundToPanel } from '../protocol';
+import { wireBatch } from '../protocol/wire-testing';
 import type { TypedPort } from './ports';
 import { Router } from './router';
 import { TabStore } from './tab-store';
@@ -29,7 +30,7 @@ const panel = () => fakePort<Any, BackgroundToPanel>('panel', { url: `${ORIGIN}/
 
 const settle = () => vi.runAllTimersAsync();
 const env = { source: SOURCE, v: PROTOCOL_VERSION } as const;
-const batch = (n: number, events: unknown[], extra: object = {}) => ({ ...env, kind: 'events', session: 's', events, link: 'L', batch: n, ...extra });
+const batch = (n: number, events: unknown[], extra: object = {}) => ({ ...env, kind: 'events', session: 's', ...wireBatch(events), link: 'L', batch: n, ...extra });
 const shown = (inbox: BackgroundToPanel[]) => inbox.flatMap((m) => (m.kind === 'events' || m.kind === 'history' ? m.events.map((e) => `${e.session}:${e.seq}`) : []));
 
 function setup(storage = memoryStorage(), limits = { eventsPerSecond: 1e6, burstEvents: 1e6 }) {
@@ -51,9 +52,9 @@ describe('Router', () => {
     router.addPanel(panel1.port);
     panel1.send({ ...env, kind: 'subscribe', tabId: 1 });
     await settle();
-    tab1.send({ ...env, kind: 'events', session: 's1', events: pageEvents(0, 2) });
+    tab1.send({ ...env, kind: 'events', session: 's1', ...wireBatch(pageEvents(0, 2)) });
     // A page cannot name another tab: tab 2's bridge writes to tab 2 whatever it says.
-    tab2.send({ ...env, kind: 'events', session: 's2', events: pageEvents(0, 1), tabId: 1 });
+    tab2.send({ ...env, kind: 'events', session: 's2', ...wireBatch(pageEvents(0, 1)), tabId: 1 });
     await settle();
     expect(shown(panel1.inbox)).toEqual(['s1:0', 's1:1']);
 

@@ -10,6 +10,7 @@ import { BackgroundLink, type RuntimePort } from '../bridge/background-link';
 import { Outbox } from '../bridge/outbox';
 import { Relay } from '../bridge/relay';
 import { RateLimiter } from '../bridge/token-bucket';
+import { pageBatch } from '../bridge/test-helpers';
 import { subscribe, type PanelPortLike } from '../panel/subscription';
 import type { KeyValueStore } from './log-storage';
 import type { TypedPort } from './ports';
@@ -151,7 +152,7 @@ describe('delivery across service worker stops', () => {
       const stopAt = new Set(Array.from({ length: 20 }, () => 1 + Math.floor(random() * 110)));
       while (stopAt.size < 20) stopAt.add(1 + Math.floor(random() * 110));
       for (let ms = 0; ms < 130; ms++) {
-        if (ms < 100) relay.onEvents('s', pageEvents(ms * 100, 100), 100 * 80);
+        if (ms < 100) relay.onEvents(pageBatch('s', pageEvents(ms * 100, 100), 100 * 80));
         if (stopAt.has(ms)) runtime.stopWorker();
         await vi.advanceTimersByTimeAsync(1);
       }

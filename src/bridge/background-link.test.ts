@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pageBatch } from './test-helpers';
 import { PROTOCOL_VERSION, SOURCE, type BridgeToBackground } from '../protocol';
 import { BackgroundLink, type RuntimePort } from './background-link';
 import { Outbox } from './outbox';
@@ -46,8 +47,8 @@ describe('BackgroundLink', () => {
     h.link.onSalt = (s) => (salt = s);
     h.link.start();
     h.ports[0].receive({ ...env, kind: 'welcome', salt: 'abc' });
-    h.link.send(h.outbox.addEvents('s', [ev(0)], 10)!);
-    h.link.send(h.outbox.addEvents('s', [ev(1)], 10)!);
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!);
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(1)], 10))!);
     expect(h.ports[0].sent.map((m) => m.kind)).toEqual(['hello', 'events', 'events']);
     h.ports[0].receive({ ...env, kind: 'ack', batch: 1 });
     expect(salt).toBe('abc');
@@ -58,8 +59,8 @@ describe('BackgroundLink', () => {
     const h = harness();
     h.link.start();
     h.ports[0].receive({ ...env, kind: 'welcome', salt: 'abc' });
-    h.link.send(h.outbox.addEvents('s', [ev(0)], 10)!);
-    h.link.send(h.outbox.addEvents('s', [ev(1)], 10)!);
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!);
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(1)], 10))!);
     h.ports[0].drop();
     h.runTimers();
     expect(h.ports).toHaveLength(2);
@@ -77,7 +78,7 @@ describe('BackgroundLink', () => {
   it('drops a port that may be dead after a back/forward cache restore, and opens a new one', () => {
     const h = harness();
     h.link.start();
-    h.link.send(h.outbox.addEvents('s', [ev(0)], 10)!);
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!);
     h.link.reconnect();
     expect(h.ports[0].disconnected).toBe(true);
     expect(h.ports[1].sent.map((m) => m.kind)).toEqual(['hello', 'events']);
@@ -91,7 +92,7 @@ describe('BackgroundLink', () => {
     h.kill();
     h.refuse();
     h.ports[0].drop();
-    expect(() => h.link.send(h.outbox.addEvents('s', [ev(0)], 10)!)).not.toThrow();
+    expect(() => h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!)).not.toThrow();
     h.runTimers();
     expect(orphaned).toBe(1);
     expect(h.ports).toHaveLength(1);
@@ -100,7 +101,7 @@ describe('BackgroundLink', () => {
   it('backs off while the background keeps closing the port without answering', () => {
     const h = harness();
     h.link.start();
-    h.link.send(h.outbox.addEvents('s', [ev(0)], 10)!);
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!);
     const delays: number[] = [];
     for (let i = 0; i < 6; i++) {
       h.ports[h.ports.length - 1].drop();

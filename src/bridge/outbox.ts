@@ -1,5 +1,6 @@
-import type { BridgeEvents, LossMarker, PageEvent, RejectReason } from '../protocol';
+import type { BridgeEvents, LossMarker, RejectReason } from '../protocol';
 import { envelope } from '../protocol';
+import type { PageBatchIn } from './page-link';
 
 type Counts = Partial<Record<RejectReason, number>>;
 
@@ -28,14 +29,15 @@ export class Outbox {
   constructor(private readonly link: string, private readonly limits: OutboxLimits) {}
 
   /** Queues a batch of page events; undefined (and a loss marker) when it does not fit. */
-  addEvents(session: string, events: PageEvent[], bytes: number): BridgeEvents | undefined {
-    if (this.events + events.length > this.limits.maxEvents || this.bytes + bytes > this.limits.maxBytes) {
-      this.addLoss({ session, from: events[0].seq, to: events[events.length - 1].seq, count: events.length, reason: 'overflow' });
+  addEvents(batch: PageBatchIn): BridgeEvents | undefined {
+    const { session, first, count, bytes } = batch;
+    if (this.events + count > this.limits.maxEvents || this.bytes + bytes > this.limits.maxBytes) {
+      this.addLoss({ session, from: first, to: first + count - 1, count, reason: 'overflow' });
       return undefined;
     }
-    this.events += events.length;
+    this.events += count;
     this.bytes += bytes;
-    const entry = this.entry(session, events);
+    const entry = this.entry(session, first, count, batch.body);
     this.sizes.set(entry.batch!, bytes);
     return entry;
   }
@@ -43,7 +45,7 @@ export class Outbox {
   /** An entry with only the pending loss markers and reject counts, if there are any. */
   takeExtras(session: string): BridgeEvents | undefined {
     if (this.losses.length === 0 && Object.keys(this.rejects).length === 0) return undefined;
-    return this.entry(session, []);
+    return this.entry(session, 0, 0, undefined);
   }
 
   addLoss(marker: LossMarker): void {
@@ -62,7 +64,7 @@ export class Outbox {
   ack(batch: number): void {
     while (this.entries.length > 0 && this.entries[0].batch! <= batch) {
       const entry = this.entries.shift()!;
-      this.events -= entry.events.length;
+      this.events -= entry.count;
       this.bytes -= this.sizes.get(entry.batch!) ?? 0;
       this.sizes.delete(entry.batch!);
     }
@@ -77,8 +79,9 @@ export class Outbox {
     return this.losses.length > 0 || Object.keys(this.rejects).length > 0;
   }
 
-  private entry(session: string, events: PageEvent[]): BridgeEvents {
-    const entry: BridgeEvents = { ...envelope(), kind: 'events', session, events, link: this.link, batch: this.nextBatch++ };
+  private entry(session: string, first: number, count: number, body: string | undefined): BridgeEvents {
+    const entry: BridgeEvents = { ...envelope(), kind: 'events', session, first, count, link: this.link, batch: this.nextBatch++ };
+    if (body !== undefined) entry.body = body;
     if (this.losses.length > 0) entry.losses = this.losses;
     if (Object.keys(this.rejects).length > 0) entry.rejects = this.rejects;
     this.losses = [];

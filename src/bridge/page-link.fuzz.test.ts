@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPageMessage, LIMITS, PROTOCOL_VERSION, SOURCE } from '../protocol';
+import { checkPageMessage, isPageEvent, LIMITS, PROTOCOL_VERSION, SOURCE } from '../protocol';
+import { wireBatch } from '../protocol/wire-testing';
 import { pageLinkHarness } from './test-helpers';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '"><svg onload=alert(1)>', 'javascript:alert(1)', '{{constructor.constructor("alert(1)")()}}'];
@@ -35,7 +36,15 @@ const goodEvent = fc.oneof(
     transport: fc.constantFrom('fetch' as const, 'xhr' as const), method: hostileString, url: hostileString, headers: fc.dictionary(hostileString, hostileString, { maxKeys: 3 }) }),
   fc.record({ type: fc.constant('page-start' as const), t: fc.nat(), url: hostileString, readyState: hostileString }),
 );
-const goodBatch = fc.record({ events: fc.array(goodEvent, { maxLength: 5 }), gap: fc.nat(3), dropped: fc.nat(2) });
+/** A body that is not what our page script writes: the bridge cannot tell, the background must. */
+const badBody = fc.oneof(
+  fc.string(),
+  fc.anything({ maxDepth: 3 }).map((x) => JSON.stringify(x) ?? ''),
+  fc.record({ o: fc.oneof(fc.double(), hostileString), k: fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 }),
+    e: fc.array(fc.array(fc.oneof(fc.integer({ min: -1, max: 8 }), hostileString, fc.double(), fc.constant(null), fc.dictionary(hostileString, fc.oneof(hostileString, fc.integer()))), { maxLength: 16 }), { maxLength: 4 }) })
+    .map((x) => JSON.stringify(x)),
+);
+const goodBatch = fc.record({ events: fc.array(goodEvent, { maxLength: 5 }), gap: fc.nat(3), dropped: fc.nat(2), body: fc.option(badBody, { freq: 3 }) });
 
 /** What a page can put in the event's detail: JSON of anything, broken JSON, non-strings. */
 const detail = fc.oneof(
@@ -49,7 +58,7 @@ const detail = fc.oneof(
   fc.constant('{"__proto__":{"polluted":1},"source":"refresh-lens"}'),
 );
 
-function isGoodBatch(x: unknown): x is { events: object[]; gap: number; dropped: number } {
+function isGoodBatch(x: unknown): x is { events: object[]; gap: number; dropped: number; body: string | null } {
   return typeof x === 'object' && x !== null && 'gap' in x && 'events' in x && Array.isArray((x as { events: unknown }).events) && !('source' in x);
 }
 
@@ -58,6 +67,8 @@ describe('the page-to-bridge channel, fuzzed', () => {
     let inputs = 0;
     let rejected = 0;
     let accepted = 0;
+    let relayedEvents = 0;
+    let refusedEvents = 0;
     fc.assert(
       fc.property(fc.array(detail, { minLength: 10, maxLength: 20 }), (details) => {
         const h = pageLinkHarness();
@@ -66,11 +77,14 @@ describe('the page-to-bridge channel, fuzzed', () => {
         for (const item of details) {
           inputs++;
           // A good batch gets the sequence numbers our page script would give it.
-          const d = isGoodBatch(item)
-            ? JSON.stringify({ source: SOURCE, v: PROTOCOL_VERSION, kind: 'batch', session: 's', dropped: item.dropped,
-                events: item.events.map((e, i) => ({ ...e, seq: (seq += i === 0 ? item.gap + 1 : 1) - 1 })) })
-            : item;
-          if (isGoodBatch(item)) seq += item.dropped;
+          let d = item;
+          if (isGoodBatch(item)) {
+            const first = seq + item.gap;
+            const { count, body } = wireBatch(item.events.map((e, i) => ({ ...e, seq: first + i })));
+            const header = { source: SOURCE, v: PROTOCOL_VERSION, kind: 'batch', session: 's', first, count, dropped: item.dropped };
+            d = `${JSON.stringify(header)}\n${item.body ?? body}`;
+            seq = first + count + item.dropped;
+          }
           const before = h.rejects.length;
           expect(() => page.sendRaw(d)).not.toThrow();
           const counted = h.rejects.length - before;
@@ -79,11 +93,16 @@ describe('the page-to-bridge channel, fuzzed', () => {
           else {
             // Accepted only what the validator accepts (and the channel's own order rules allow).
             expect(typeof d).toBe('string');
-            expect(checkPageMessage(JSON.parse(d as string)).ok).toBe(true);
+            expect(checkPageMessage(JSON.parse((d as string).split('\n')[0])).ok).toBe(true);
             accepted++;
           }
         }
-        for (const relayed of h.events) for (const e of relayed.events) expect(checkPageMessage({ source: SOURCE, v: PROTOCOL_VERSION, kind: 'batch', session: 's', events: [e], dropped: 0 }).ok).toBe(true);
+        // The background decodes what was relayed: every event is stored only if well-formed, or counted.
+        for (const relayed of h.events) {
+          for (const e of relayed.events) expect(isPageEvent(e)).toBe(true);
+          relayedEvents += relayed.events.length;
+          refusedEvents += relayed.malformed;
+        }
       }),
       { numRuns: 1000 },
     );
@@ -92,7 +111,9 @@ describe('the page-to-bridge channel, fuzzed', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // Print the figures for the report.
     expect(accepted).toBeGreaterThan(inputs / 10);
-    console.info(`page-to-bridge fuzz: ${inputs} inputs, ${rejected} rejected and counted, ${accepted} accepted`);
+    expect(relayedEvents).toBeGreaterThan(0);
+    expect(refusedEvents).toBeGreaterThan(0);
+    console.info(`page-to-bridge fuzz: ${inputs} inputs, ${rejected} rejected and counted, ${accepted} accepted; their events: ${relayedEvents} stored, ${refusedEvents} refused and counted by the background`);
   });
 
   it('refuses a 5 MB message without parsing it', () => {

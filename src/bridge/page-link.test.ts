@@ -13,7 +13,7 @@ describe('PageLink', () => {
     page.send(batch([end(0), end(1)]));
     page.send(batch([end(2)]));
     expect(h.events.map((b) => b.events.map((e) => e.seq))).toEqual([[0, 1], [2]]);
-    expect(h.events[0].bytes).toBe(JSON.stringify(batch([end(0), end(1)])).length);
+    expect(h.events[0].bytes).toBe(batch([end(0), end(1)]).length);
     expect(h.rejects).toEqual([]);
   });
 
@@ -39,8 +39,8 @@ describe('PageLink', () => {
   it('turns sequence gaps and the page’s own drops into loss markers at their place', () => {
     const h = pageLinkHarness();
     const page = h.offer();
-    page.send(batch([end(0), end(1), end(4)]));
-    page.send(batch([end(5)], { dropped: 3 }));
+    page.send(batch([end(0), end(1)]));
+    page.send(batch([end(4), end(5)], { dropped: 3 }));
     page.send(batch([end(9)]));
     expect(h.losses).toEqual([
       { session: 's', from: 2, to: 3, count: 2, reason: 'overflow' },
@@ -54,8 +54,9 @@ describe('PageLink', () => {
     const page = h.offer();
     page.send(batch([end(0), end(1)]));
     page.send(batch([end(1)]));
-    page.send(batch([end(3), end(2)]));
-    expect(h.rejects).toEqual(['malformed', 'malformed']);
+    page.send(batch([end(0)]));
+    page.send(batch([], { first: 1, dropped: 1 }));
+    expect(h.rejects).toEqual(['malformed', 'malformed', 'malformed']);
     expect(h.events).toHaveLength(1);
   });
 
@@ -64,12 +65,20 @@ describe('PageLink', () => {
     const page = h.offer();
     page.send('garbage{');
     page.sendRaw({ not: 'a string' });
-    page.send(batch([end(0)], { v: 2 }));
-    page.send(batch([{ ...end(0), status: 'x' }]));
+    page.send(batch([end(0)], { v: PROTOCOL_VERSION - 1 }));
     page.send(batch(Array.from({ length: LIMITS.eventsPerBatch + 1 }, (_, i) => end(i))));
     page.send('x'.repeat(LIMITS.batchBytes + 1));
-    expect(h.rejects).toEqual(['malformed', 'malformed', 'version', 'malformed', 'oversized', 'oversized']);
+    page.send(JSON.parse(batch([end(0)]).split('\n')[0]));
+    expect(h.rejects).toEqual(['malformed', 'malformed', 'version', 'oversized', 'oversized', 'malformed']);
     expect(h.events).toEqual([]);
+  });
+
+  it('leaves the events of a batch to the background: a bad one is relayed, then refused and counted there', () => {
+    const h = pageLinkHarness();
+    const page = h.offer();
+    page.send(batch([end(0), { ...end(1), status: 'x' }, end(2)]));
+    expect(h.rejects).toEqual([]);
+    expect(h.events.map((b) => [b.events.map((e) => e.seq), b.malformed])).toEqual([[[0, 2], 1]]);
   });
 
   it('tells the page script to go quiet when the extension goes away', () => {

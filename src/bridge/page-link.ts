@@ -6,14 +6,24 @@ import {
   TO_PAGE_EVENT,
   type BridgeToPage,
   type LossMarker,
-  type PageEvent,
   type RejectReason,
 } from '../protocol';
 import { SeqTracker } from './seq-tracker';
 
+/** A batch as the bridge relays it: its body unread, for the background to decode and check. */
+export interface PageBatchIn {
+  session: string;
+  /** `count` events numbered from `first`. */
+  first: number;
+  count: number;
+  body: string;
+  /** The size of the message as the page sent it. */
+  bytes: number;
+}
+
 export interface PageLinkHandlers {
-  /** A checked batch of one page session, in order; `bytes` is its size as sent. */
-  onEvents(session: string, events: PageEvent[], bytes: number): void;
+  /** A batch of one page session, in order, whose header was checked. */
+  onEvents(batch: PageBatchIn): void;
   onLoss(marker: LossMarker): void;
   onReject(reason: RejectReason): void;
 }
@@ -70,22 +80,29 @@ export class PageLink {
       if (typeof detail !== 'string') return this.handlers.onReject('malformed');
       // Checked before parsing: the page must not make us parse 100 MB.
       if (detail.length > LIMITS.batchBytes) return this.handlers.onReject('oversized');
+      // Only the header is read here, on the app's thread; the body is the
+      // background's to decode and check (wire-format.ts).
+      const newline = detail.indexOf('\n');
       let data: unknown;
       try {
-        data = JSON.parse(detail);
+        data = JSON.parse(newline < 0 ? detail : detail.slice(0, newline));
       } catch {
         return this.handlers.onReject('malformed');
       }
       const checked = checkPageMessage(data, detail.length);
       if (!checked.ok) return this.handlers.onReject(checked.reason);
       const message = checked.message;
+      if (message.kind === 'batch' && message.count > 0 && newline < 0) return this.handlers.onReject('malformed');
       this.stream ??= new SeqTracker(message.session);
       if (message.session !== this.stream.session) return this.handlers.onReject('forged');
       if (message.kind !== 'batch') return;
-      const seq = this.stream.check(message.events, message.dropped);
+      const seq = this.stream.check(message.first, message.count, message.dropped);
       if (!seq.ok) return this.handlers.onReject('malformed');
       for (const loss of seq.losses) this.handlers.onLoss(loss);
-      if (message.events.length > 0) this.handlers.onEvents(message.session, message.events, detail.length);
+      if (message.count > 0) {
+        const { session, first, count } = message;
+        this.handlers.onEvents({ session, first, count, body: detail.slice(newline + 1), bytes: detail.length });
+      }
     } catch {
       this.handlers.onReject('malformed');
     }

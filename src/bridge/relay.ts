@@ -1,6 +1,6 @@
-import type { BridgeEvents, LossMarker, PageEvent, RejectReason } from '../protocol';
+import type { BridgeEvents, LossMarker, RejectReason } from '../protocol';
 import type { Outbox } from './outbox';
-import type { PageLinkHandlers } from './page-link';
+import type { PageBatchIn, PageLinkHandlers } from './page-link';
 import type { RateLimiter } from './token-bucket';
 
 export interface RelayDeps {
@@ -26,14 +26,15 @@ export class Relay implements PageLinkHandlers {
 
   constructor(private readonly deps: RelayDeps) {}
 
-  onEvents(session: string, events: PageEvent[], bytes: number): void {
+  onEvents(batch: PageBatchIn): void {
+    const { session, first, count } = batch;
     this.session = session;
     const { outbox, limiter } = this.deps;
-    if (!limiter.take(events.length, bytes)) {
-      outbox.addLoss({ session, from: events[0].seq, to: events[events.length - 1].seq, count: events.length, reason: 'rate' });
+    if (!limiter.take(count, batch.bytes)) {
+      outbox.addLoss({ session, from: first, to: first + count - 1, count, reason: 'rate' });
       return this.soon();
     }
-    const entry = outbox.addEvents(session, events, bytes);
+    const entry = outbox.addEvents(batch);
     if (entry) this.deps.send(entry);
     else this.soon();
   }

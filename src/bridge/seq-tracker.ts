@@ -1,4 +1,4 @@
-import type { LossMarker, PageEvent } from '../protocol';
+import type { LossMarker } from '../protocol';
 
 export type SeqCheck = { ok: true; losses: LossMarker[] } | { ok: false; detail: string };
 
@@ -13,13 +13,14 @@ export class SeqTracker {
 
   constructor(readonly session: string) {}
 
-  check(events: readonly PageEvent[], dropped: number): SeqCheck {
+  /** A batch of `count` events numbered from `first`, then `dropped` numbers for events the page dropped. */
+  check(first: number, count: number, dropped: number): SeqCheck {
     const losses: LossMarker[] = [];
     let next = this.next;
-    for (const event of events) {
-      if (event.seq < next) return { ok: false, detail: `seq ${event.seq} after ${next - 1}` };
-      if (event.seq > next) losses.push(this.marker(next, event.seq - 1));
-      next = event.seq + 1;
+    if (count > 0 || dropped > 0) {
+      if (first < next) return { ok: false, detail: `seq ${first} after ${next - 1}` };
+      if (first > next) losses.push(this.marker(next, first - 1));
+      next = first + count;
     }
     if (dropped > 0) {
       losses.push(this.marker(next, next + dropped - 1));

@@ -3,13 +3,13 @@ import type { PageEvent } from '../protocol';
 import { Batcher, type BatcherOptions } from './batcher';
 
 function setup(overrides: Partial<BatcherOptions> = {}) {
-  const sent: Array<{ events: PageEvent[]; dropped: number }> = [];
+  const sent: Array<{ events: PageEvent[]; first: number; dropped: number }> = [];
   const timers: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
   const batcher = new Batcher({
     maxEvents: 100,
     maxDelayMs: 50,
     capacity: 1000,
-    send: (events, dropped) => sent.push({ events, dropped }),
+    send: (events, first, dropped) => sent.push({ events, first, dropped }),
     setTimer: (fn, ms) => {
       const timer = { fn, ms, cleared: false };
       timers.push(timer);
@@ -60,7 +60,7 @@ describe('Batcher', () => {
     const { batcher, sent } = setup({ capacity: 150 });
     for (let i = 0; i < 160; i++) batcher.push(ev(i));
     batcher.connect();
-    expect(sent.map((b) => [b.events.length, b.events.at(-1)?.seq, b.dropped])).toEqual([[100, 99, 0], [50, 149, 10]]);
+    expect(sent.map((b) => [b.first, b.events.length, b.events.at(-1)?.seq, b.dropped])).toEqual([[0, 100, 99, 0], [100, 50, 149, 10]]);
     batcher.push(ev(160));
     batcher.flush();
     expect(sent.at(-1)?.events[0].seq).toBe(160);
@@ -80,9 +80,19 @@ describe('Batcher', () => {
     const { batcher, sent } = setup({ capacity: 3 });
     for (let i = 0; i < 5; i++) batcher.push(ev(i));
     batcher.connect();
-    expect(sent).toEqual([{ events: expect.any(Array), dropped: 2 }]);
+    expect(sent).toEqual([{ events: expect.any(Array), first: 0, dropped: 2 }]);
     batcher.push(ev(5));
     batcher.flush();
     expect(sent.flatMap((b) => b.events.map((e) => e.seq))).toEqual([0, 1, 2, 5]);
+    expect(sent.at(-1)?.first).toBe(5);
+  });
+
+  it('names where drops alone begin when nothing else is queued', () => {
+    const { batcher, sent } = setup({ capacity: 0 });
+    batcher.connect();
+    batcher.push(ev(0));
+    batcher.push(ev(1));
+    batcher.flush();
+    expect(sent).toEqual([{ events: [], first: 0, dropped: 2 }]);
   });
 });

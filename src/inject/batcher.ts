@@ -8,7 +8,8 @@ export interface BatcherOptions {
   maxDelayMs: number;
   /** Events held while not connected (or not yet flushed); beyond it they are dropped and counted. */
   capacity: number;
-  send(events: PageEvent[], dropped: number): void;
+  /** `events` are numbered from `first`, and `dropped` events right after them. */
+  send(events: PageEvent[], first: number, dropped: number): void;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
   /**
@@ -65,12 +66,13 @@ export class Batcher {
     if (!this.connected) return;
     while (this.queue.length > 0 || this.dropped > 0) {
       const chunk = this.queue.splice(0, this.options.maxEvents);
+      const first = chunk.length > 0 ? chunk[0].seq : this.seq - this.dropped;
       // Drops happen only while the queue is full, so their sequence numbers
       // follow the last queued event: they go with the last chunk, and the
       // receiver knows exactly which numbers they took.
       const dropped = this.queue.length === 0 ? this.dropped : 0;
       if (this.queue.length === 0) this.dropped = 0;
-      this.options.send(chunk, dropped);
+      this.options.send(chunk, first, dropped);
     }
   }
 

@@ -29,10 +29,10 @@ function start(): void {
     batcher.connect();
   });
   const batcher = new Batcher({
-    maxEvents: 100,
+    maxEvents: 1000,
     maxDelayMs: 50,
     capacity: 20_000,
-    send: (events, dropped) => channel.sendBatch(events, dropped),
+    send: (events, first, dropped) => channel.sendBatch(events, first, dropped),
     setTimer: (fn, ms) => setTimer(fn, ms),
     clearTimer: (handle) => clearTimer(handle as number),
   });

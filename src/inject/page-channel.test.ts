@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { BRIDGE_READY_EVENT, CONNECT_EVENT, PROTOCOL_VERSION, SOURCE, TO_BRIDGE_EVENT, TO_PAGE_EVENT } from '../protocol';
+import { BRIDGE_READY_EVENT, CONNECT_EVENT, decodeBatchBody, LIMITS, PROTOCOL_VERSION, SOURCE, TO_BRIDGE_EVENT, TO_PAGE_EVENT } from '../protocol';
 import { isWrapped, markWrapped } from './disguise';
 import { openPageChannel } from './page-channel';
 
@@ -12,7 +12,13 @@ function fakeBridge(options: { salt?: string } = {}) {
     if (node) return;
     node = (event as FocusEvent).relatedTarget!;
     event.preventDefault();
-    node.addEventListener(TO_BRIDGE_EVENT, (e) => received.push(JSON.parse((e as CustomEvent<string>).detail)));
+    node.addEventListener(TO_BRIDGE_EVENT, (e) => {
+      // A header line, then for a batch its body, decoded as the background would.
+      const detail = (e as CustomEvent<string>).detail;
+      const newline = detail.indexOf('\n');
+      const header = JSON.parse(newline < 0 ? detail : detail.slice(0, newline));
+      received.push(newline < 0 ? header : { ...header, events: decodeBatchBody(detail.slice(newline + 1), header.first, header.count).events });
+    });
     if (options.salt) send({ kind: 'welcome', salt: options.salt });
   };
   const send = (message: object) => node?.dispatchEvent(new CustomEvent(TO_PAGE_EVENT, { detail: JSON.stringify({ source: SOURCE, v: PROTOCOL_VERSION, ...message }) }));
@@ -24,23 +30,45 @@ let bridge: ReturnType<typeof fakeBridge> | undefined;
 afterEach(() => bridge?.stop());
 
 describe('openPageChannel', () => {
-  it('hands a private node to the bridge and sends hello, then batches, as JSON', () => {
+  it('hands a private node to the bridge and sends hello, then batches: a JSON header, a newline, the body', () => {
     bridge = fakeBridge();
     const salts: string[] = [];
     const channel = openPageChannel('s1', (salt) => salts.push(salt));
     bridge.send({ kind: 'welcome', salt: 'abc' });
-    channel.sendBatch([{ type: 'request-end', seq: 0, t: 1, id: 'f1', status: 200 }], 0);
+    const t = performance.timeOrigin + 1.5;
+    channel.sendBatch([{ type: 'request-end', seq: 7, t, id: 'f1', status: 200 }], 7, 0);
     expect(salts).toEqual(['abc']);
-    expect(bridge.received).toMatchObject([{ kind: 'hello', session: 's1' }, { kind: 'batch', session: 's1', events: [{ seq: 0 }], dropped: 0 }]);
+    expect(bridge.received).toMatchObject([
+      { kind: 'hello', session: 's1' },
+      { kind: 'batch', session: 's1', first: 7, count: 1, dropped: 0, events: [{ type: 'request-end', seq: 7, id: 'f1', status: 200 }] },
+    ]);
+    expect((bridge.received[1] as { events: Array<{ t: number }> }).events[0].t).toBeCloseTo(t, 3);
     expect(bridge.node).not.toBeInstanceOf(Window);
+  });
+
+  it('sends a batch too large for one message in halves, each under the limit, numbered in order', () => {
+    bridge = fakeBridge();
+    const channel = openPageChannel('s5', () => {});
+    const sizes: number[] = [];
+    bridge.node!.addEventListener(TO_BRIDGE_EVENT, (e) => sizes.push((e as CustomEvent<string>).detail.length));
+    const big = 'k'.repeat(LIMITS.stringLength - 10);
+    const t = performance.timeOrigin;
+    const events = Array.from({ length: 1000 }, (_, i) => ({ type: 'token-write' as const, seq: 10 + i, t, store: 'cookie' as const, key: big, op: 'set' as const }));
+    channel.sendBatch(events, 10, 3);
+    const batches = bridge.received.slice(1) as Array<{ first: number; count: number; dropped: number; events: Array<{ seq: number }> }>;
+    expect(batches.length).toBeGreaterThan(1);
+    expect(sizes).toHaveLength(batches.length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(LIMITS.batchBytes);
+    expect(batches.flatMap((b) => b.events.map((e) => e.seq))).toEqual(events.map((e) => e.seq));
+    expect(batches.map((b) => b.dropped)).toEqual([...batches.slice(1).map(() => 0), 3]);
   });
 
   it('offers again when the bridge starts after it', () => {
     const channel = openPageChannel('s2', () => {});
     bridge = fakeBridge();
     dispatchEvent(new Event(BRIDGE_READY_EVENT));
-    channel.sendBatch([], 1);
-    expect(bridge.received).toMatchObject([{ kind: 'hello', session: 's2' }, { kind: 'batch', dropped: 1 }]);
+    channel.sendBatch([], 0, 1);
+    expect(bridge.received).toMatchObject([{ kind: 'hello', session: 's2' }, { kind: 'batch', first: 0, count: 0, dropped: 1 }]);
   });
 
   it('a welcome that comes inside its own connect is handed over just after, once the caller is set up', async () => {
@@ -59,7 +87,7 @@ describe('openPageChannel', () => {
     const channel = openPageChannel('s4', () => {});
     expect(isWrapped(wrapper)).toBe(true);
     bridge.send({ kind: 'bye' });
-    channel.sendBatch([], 0);
+    channel.sendBatch([], 0, 0);
     expect(bridge.received).toHaveLength(1);
     expect(isWrapped(wrapper)).toBe(false);
   });

@@ -1,5 +1,7 @@
 import {
   BRIDGE_READY_EVENT,
+  encodeBatchBody,
+  LIMITS,
   CONNECT_EVENT,
   PROTOCOL_VERSION,
   SOURCE,
@@ -10,8 +12,12 @@ import {
 } from '../protocol';
 import { retireWrappers } from './disguise';
 
+/** Room left in a message for the batch header. */
+const HEADER_ROOM = 1024;
+
 export interface PageChannel {
-  sendBatch(events: PageEvent[], dropped: number): void;
+  /** `events` are numbered from `first`; `dropped` events were numbered right after them. */
+  sendBatch(events: PageEvent[], first: number, dropped: number): void;
 }
 
 /**
@@ -36,6 +42,7 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
   const Custom = CustomEvent;
   const Focus = FocusEvent;
   const later = queueMicrotask.bind(window);
+  const timeOrigin = performance.timeOrigin;
   let connected = false;
   let closed = false;
   let offering = false;
@@ -53,9 +60,10 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
   // Not gated on `connected`: the bridge may welcome us (and we flush) while
   // our connect event is still being dispatched. Before a bridge took the
   // node nobody listens on it, and a post goes nowhere.
-  const post = (message: PageToBridge): void => {
+  const post = (message: PageToBridge, body?: string): void => {
     if (closed) return;
-    Reflect.apply(onNode.dispatch, node, [new Custom(TO_BRIDGE_EVENT, { detail: stringify(message) })]);
+    const header = stringify(message);
+    Reflect.apply(onNode.dispatch, node, [new Custom(TO_BRIDGE_EVENT, { detail: body === undefined ? header : `${header}\n${body}` })]);
   };
 
   Reflect.apply(onNode.listen, node, [
@@ -101,9 +109,20 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
   if (offer()) post(hello);
   else Reflect.apply(onWindow.listen, window, [BRIDGE_READY_EVENT, onBridgeReady]);
 
+  // The bridge refuses a message over LIMITS.batchBytes: a batch of large
+  // events (long cookie names, many headers) goes in halves instead.
+  function sendBatch(events: PageEvent[], first: number, dropped: number): void {
+    const body = encodeBatchBody(events, timeOrigin);
+    if (body.length > LIMITS.batchBytes - HEADER_ROOM && events.length > 1) {
+      const half = events.length >> 1;
+      sendBatch(events.slice(0, half), first, 0);
+      sendBatch(events.slice(half), first + half, dropped);
+      return;
+    }
+    post({ source: SOURCE, v: PROTOCOL_VERSION, kind: 'batch', session, first, count: events.length, dropped }, body);
+  }
+
   return {
-    sendBatch(events, dropped) {
-      post({ source: SOURCE, v: PROTOCOL_VERSION, kind: 'batch', session, events, dropped });
-    },
+    sendBatch,
   };
 }

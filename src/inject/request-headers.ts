@@ -31,6 +31,17 @@ function classify(rawName: string): HeaderKind {
   return kind;
 }
 
+// The Authorization value an app sends is the same string on most requests:
+// the last one's bearer token is kept, which spares the regular expression.
+let lastAuthorization: { text: string; bearer: string | undefined } | undefined;
+
+function bearerOf(text: string): string | undefined {
+  if (lastAuthorization?.text === text) return lastAuthorization.bearer;
+  const bearer = bearerFrom(text);
+  lastAuthorization = { text, bearer };
+  return bearer;
+}
+
 export interface SanitizedHeaders {
   headers: Headers;
   /** The bearer token, when the request carries one. */
@@ -52,7 +63,7 @@ export function sanitizeHeaders(entries: Iterable<[string, string]>, tokenRef: (
     const name = kind.name;
     const text = String(value);
     if (kind.sensitive) {
-      const bearer = name === 'authorization' ? bearerFrom(text) : undefined;
+      const bearer = name === 'authorization' ? bearerOf(text) : undefined;
       const ref = tokenRef(bearer ?? text);
       headers[name] = ref;
       if (bearer !== undefined) token = ref;

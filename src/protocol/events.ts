@@ -84,6 +84,10 @@ export interface AxiosStepEvent extends Base {
     | 'dispatch' // the request interceptors finished; the adapter is about to run
     | 'transport-end' // the adapter settled
     | 'settle'; // the caller's promise settled, after the response interceptors
+  /**
+   * On 'enter': the merged config's. On 'dispatch': only when the request
+   * interceptors changed them (else they are the ones 'enter' carried).
+   */
   method?: string;
   url?: string;
   /** On 'enter': the id of the first request sent with the same config object. */

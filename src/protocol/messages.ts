@@ -3,9 +3,9 @@
  * source tag and the protocol version so a page script from one build and a
  * panel from another say so instead of misreading each other.
  */
-import type { PageEvent, TabEvent } from './events';
+import type { TabEvent } from './events';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const SOURCE = 'refresh-lens';
 
 /**
@@ -49,11 +49,16 @@ export interface PageHello extends Envelope {
   session: string;
   url: string;
 }
+/**
+ * The header of a batch. The message is this header as JSON, a newline, and
+ * the body (wire-format.ts): `count` events numbered from `first`.
+ */
 export interface PageBatch extends Envelope {
   kind: 'batch';
   session: string;
-  events: PageEvent[];
-  /** Events the page dropped because its buffer was full, since the last batch. */
+  first: number;
+  count: number;
+  /** Events the page dropped because its buffer was full, numbered right after these. */
   dropped: number;
 }
 export type PageToBridge = PageHello | PageBatch;
@@ -97,7 +102,10 @@ export interface BridgeHello extends Envelope {
 export interface BridgeEvents extends Envelope {
   kind: 'events';
   session: string;
-  events: PageEvent[];
+  /** The page's batch: `count` events numbered from `first`, in `body` as the page wrote it (wire-format.ts). */
+  first: number;
+  count: number;
+  body?: string;
   /**
    * Delivery: `link` names one bridge instance and `batch` numbers its
    * messages from 1. The bridge keeps a batch until the background

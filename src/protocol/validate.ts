@@ -69,6 +69,11 @@ const SHAPES: Record<PageEventType, Shape> = {
   },
 };
 
+/** The fields an event of `type` may have besides type, seq and t. */
+export function eventFieldNames(type: PageEventType): string[] {
+  return Object.keys(SHAPES[type]);
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -133,8 +138,8 @@ export type Checked =
   | { ok: false; reason: RejectReason; detail: string };
 
 /**
- * Check one message from the page. A batch with some bad events is refused
- * whole: a page that sends one forged event cannot be trusted for the rest.
+ * Checks one message from the page, or a batch's header: its events are
+ * checked one by one where the body is decoded (wire-decode.ts).
  */
 export function checkPageMessage(x: unknown, approxBytes = 0): Checked {
   if (approxBytes > LIMITS.batchBytes) return { ok: false, reason: 'oversized', detail: `${approxBytes} bytes` };
@@ -150,16 +155,13 @@ export function checkPageMessage(x: unknown, approxBytes = 0): Checked {
     return { ok: true, message: { source: SOURCE, v: PROTOCOL_VERSION, kind: 'hello', session: x.session, url: x.url } };
   }
   if (x.kind !== 'batch') return { ok: false, reason: 'malformed', detail: `unknown kind` };
-  if (!Array.isArray(x.events)) return { ok: false, reason: 'malformed', detail: 'events is not an array' };
-  if (x.events.length > LIMITS.eventsPerBatch) {
-    return { ok: false, reason: 'oversized', detail: `${x.events.length} events in one batch` };
+  const isCount = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (!isCount(x.first)) return { ok: false, reason: 'malformed', detail: 'bad first sequence number' };
+  if (!isCount(x.count)) return { ok: false, reason: 'malformed', detail: 'bad event count' };
+  if ((x.count as number) > LIMITS.eventsPerBatch) {
+    return { ok: false, reason: 'oversized', detail: `${x.count} events in one batch` };
   }
-  if (!Number.isSafeInteger(x.dropped) || (x.dropped as number) < 0) {
-    return { ok: false, reason: 'malformed', detail: 'bad dropped count' };
-  }
-  for (let i = 0; i < x.events.length; i++) {
-    if (!isPageEvent(x.events[i])) return { ok: false, reason: 'malformed', detail: `event ${i} is malformed` };
-  }
+  if (!isCount(x.dropped)) return { ok: false, reason: 'malformed', detail: 'bad dropped count' };
   return {
     ok: true,
     message: {
@@ -167,7 +169,8 @@ export function checkPageMessage(x: unknown, approxBytes = 0): Checked {
       v: PROTOCOL_VERSION,
       kind: 'batch',
       session: x.session,
-      events: x.events as PageEvent[],
+      first: x.first as number,
+      count: x.count as number,
       dropped: x.dropped as number,
     },
   };

@@ -32,7 +32,19 @@ export class TokenIdentity {
     this.pending = [];
   }
 
+  /** The last raw value and its ref: axios sends the same token on every request, and a ref never changes once made. */
+  private last: { raw: string; ref: TokenRef; salt: string | undefined } | undefined;
+
   ref(raw: string): TokenRef {
+    const last = this.last;
+    // Compared by content, which costs less than hashing the value for a map lookup.
+    if (last !== undefined && last.raw === raw && last.salt === this.salt) return last.ref;
+    const ref = this.make(raw);
+    this.last = { raw, ref, salt: this.salt };
+    return ref;
+  }
+
+  private make(raw: string): TokenRef {
     let claims = this.claims.get(raw);
     if (claims === undefined && !this.claims.has(raw)) {
       claims = decodeJwtClaims(raw);

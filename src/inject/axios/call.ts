@@ -19,6 +19,9 @@ export interface Call {
   config?: Bag;
   /** The URL computed for 'enter' and what it was computed from, reused at dispatch when unchanged. */
   url?: string;
+  /** The method and URL the 'enter' event carried. */
+  shownMethod?: string;
+  shownUrl?: string;
   urlFrom?: [unknown, unknown, unknown, unknown];
   /** Request interceptors axios kept for this call, and how many of them have run (request-side.ts). */
   kept: number;

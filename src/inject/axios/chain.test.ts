@@ -174,6 +174,19 @@ describe.each(copies)('%s', (_name, load, isV1) => {
     expect(steps[1]).toMatchObject({ step: 'dispatch', url: 'https://x.test/list?q=a&page=2' });
   });
 
+  it('says the method again at dispatch only when an interceptor changed it', async () => {
+    const api = make();
+    api.interceptors.request.use((config) => {
+      config.method = 'post';
+      return config;
+    });
+    await api.get('https://x.test/m');
+    const steps = rec.steps(lastEnter(rec).id);
+    expect(steps[0]).toMatchObject({ step: 'enter', method: 'GET', url: 'https://x.test/m' });
+    expect(steps[1]).toMatchObject({ step: 'dispatch', method: 'POST' });
+    expect(steps[1]).not.toHaveProperty('url');
+  });
+
   it('never lets an error of ours reach the page', () => {
     expect(rec.errors).toEqual([]);
   });

@@ -92,8 +92,13 @@ describe.each(copies)('%s', (_name, load, version, bundled) => {
     await tracked(apiId, () => api.request({ url: '/users' }));
     await tracked(apiId, () => api.delete('/users/1'));
     await tracked(apiId, () => api.patch('/users/1', {}));
-    const dispatch = rec.steps(lastEnter(rec).id).find((s) => s.step === 'dispatch');
-    expect(dispatch).toMatchObject({ method: 'PATCH', url: 'https://api.test/v1/users/1' });
+    const steps = rec.steps(lastEnter(rec).id);
+    expect(steps[0]).toMatchObject({ step: 'enter', method: 'PATCH', url: 'https://api.test/v1/users/1' });
+    // No interceptor changed them: 'dispatch' does not say them again.
+    const dispatch = steps.find((s) => s.step === 'dispatch');
+    expect(dispatch).toBeDefined();
+    expect(dispatch).not.toHaveProperty('method');
+    expect(dispatch).not.toHaveProperty('url');
   });
 
   it('sends through the real xhr adapter, and the XHR is linked to its axios call', async () => {

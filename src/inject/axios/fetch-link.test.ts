@@ -25,7 +25,8 @@ it('links each fetch to the axios call it serves, even when dispatches overlap',
   // With a body and maxBodyLength the fetch adapter awaits the body's length before it fetches.
   const responses = await Promise.all(['/a', '/b', '/c'].map((u) => api.post(u, { n: u }, { params: { n: u }, maxBodyLength: 1e6 })));
   expect(responses.map((r) => r.data)).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
-  const dispatches = rec.steps().filter((s) => s.step === 'dispatch');
+  const enters = rec.steps().filter((s) => s.step === 'enter');
+  const dispatches = rec.steps().filter((s) => s.step === 'dispatch').map((d) => ({ ...d, url: d.url ?? enters.find((e) => e.id === d.id)?.url }));
   expect(dispatches).toHaveLength(3);
   expect(fetched).toHaveLength(3);
   // The case a "current request" variable gets wrong: all three dispatched before the first fetch.

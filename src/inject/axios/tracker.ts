@@ -84,8 +84,8 @@ export class Tracker {
     call.entered = true;
     const event: Partial<AxiosStepEvent> = {};
     if (call.config) {
-      event.method = methodOf(call.config);
-      event.url = clip(this.urlOf(call, call.config));
+      event.method = call.shownMethod = methodOf(call.config);
+      event.url = call.shownUrl = clip(this.urlOf(call, call.config));
     }
     event.attempt = call.attempt;
     if (call.lineage.firstId !== call.id) event.replayOf = call.lineage.firstId;
@@ -141,7 +141,11 @@ export class Tracker {
     const method = methodOf(sent);
     const url = this.urlOf(call, sent);
     const { headers, token } = sanitizeHeaders(headerEntriesOf(sent.headers, method), this.ctx.tokenRef);
-    const event: Partial<AxiosStepEvent> = { method, url: clip(url), headers };
+    const event: Partial<AxiosStepEvent> = { headers };
+    // Method and URL only when the request interceptors changed them: 'enter' said them already.
+    if (method !== call.shownMethod) event.method = method;
+    const clipped = clip(url);
+    if (clipped !== call.shownUrl) event.url = clipped;
     if (token) event.token = token;
     this.step(call, 'dispatch', event);
     expectTransport(call.id, method, url);

@@ -16,7 +16,9 @@ const URLCtor = URL;
 interface Waiting {
   id: string;
   method: string;
-  key: string;
+  url: string;
+  /** keyOf(url), worked out only when a transport request looks for its axios request. */
+  key?: string;
   expires: number;
 }
 
@@ -58,7 +60,7 @@ export function setLinkClock(now: () => number): void {
 export function expectTransport(id: string, method: string, url: string): void {
   const now = clock();
   prune(now);
-  waiting.push({ id, method: method.toUpperCase(), key: keyOf(url), expires: now + TTL_MS });
+  waiting.push({ id, method: method.toUpperCase(), url, expires: now + TTL_MS });
 }
 
 /** Called when the adapter settled: no transport request can still start for it. */
@@ -78,7 +80,7 @@ export function claimAxiosId(method: string, url: string): string | undefined {
     prune(clock());
     const m = String(method).toUpperCase();
     const key = keyOf(String(url));
-    const i = waiting.findIndex((w) => w.method === m && w.key === key);
+    const i = waiting.findIndex((w) => w.method === m && (w.key ??= keyOf(w.url)) === key);
     if (i === -1) return undefined;
     return waiting.splice(i, 1)[0].id;
   } catch {

@@ -1,0 +1,89 @@
+/** Background side of wire-format.ts: what a bridge forwards is decoded and checked here, off the app's thread. */
+import type { PageEvent } from './events';
+import { isPageEvent } from './validate';
+import { WIRE_FIELDS, WIRE_TYPES } from './wire-format';
+
+export interface DecodedBatch {
+  /** Every event that decoded and passed the protocol's checks, numbered from `first`. */
+  events: PageEvent[];
+  /** Events that did not: never stored, counted. */
+  malformed: number;
+}
+
+type Bag = Record<string, unknown>;
+
+const isRecord = (x: unknown): x is Bag => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isIndex = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+
+/**
+ * Reads one batch body; never throws. `count` is what the header said: a body
+ * that does not hold exactly that many events is refused whole.
+ */
+export function decodeBatchBody(body: unknown, first: number, count: number): DecodedBatch {
+  const refused = { events: [], malformed: count };
+  if (typeof body !== 'string') return refused;
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return refused;
+  }
+  if (!isRecord(data) || typeof data.o !== 'number' || !Number.isFinite(data.o) || !Array.isArray(data.k) || !Array.isArray(data.e)) return refused;
+  if (data.e.length !== count) return refused;
+  const reader = new BatchReader(data.o, data.k);
+  const events: PageEvent[] = [];
+  let malformed = 0;
+  for (let n = 0; n < count; n++) {
+    const event = reader.read(data.e[n], first + n);
+    if (event && isPageEvent(event)) events.push(event);
+    else malformed++;
+  }
+  return { events, malformed };
+}
+
+class BatchReader {
+  private us = 0;
+  private readonly previous = new Map<number, Bag>();
+
+  constructor(private readonly origin: number, private readonly tokens: unknown[]) {}
+
+  /** One event, or undefined when the record cannot be one; the protocol's checks come after. */
+  read(record: unknown, seq: number): Bag | undefined {
+    if (!Array.isArray(record) || record.length < 2) return undefined;
+    const code = record[0];
+    const type = isIndex(code) ? WIRE_TYPES[code] : undefined;
+    // Times are relative to the previous event's: one that cannot be read spoils the rest of the batch's times.
+    if (type === undefined || !Number.isSafeInteger(record[1])) return undefined;
+    this.us += record[1] as number;
+    const fields = WIRE_FIELDS[type];
+    if (record.length > fields.length + 2) return undefined;
+    const previous = this.previous.get(code);
+    // Entries, then fromEntries: own properties only, so a "__proto__" field stays a field (and is refused).
+    const entries: Array<[string, unknown]> = [['type', type], ['seq', seq], ['t', this.origin + this.us / 1000]];
+    for (let f = 0; f < record.length - 2; f++) {
+      const value = record[f + 2];
+      if (value === null) continue;
+      const [name, kind] = fields[f];
+      if (kind === 'plain') entries.push([name, value]);
+      else if (kind === 'same') entries.push([name, value === 0 ? previous?.[name] : value]);
+      else if (kind === 'token') {
+        const token = this.token(value);
+        if (token === undefined) return undefined;
+        entries.push([name, token]);
+      } else if (kind === 'headers') {
+        if (!isRecord(value)) return undefined;
+        const pairs = Object.entries(value).map(([k, v]) => [k, typeof v === 'number' ? this.token(v) : v] as const);
+        if (pairs.some(([, v]) => v === undefined)) return undefined;
+        entries.push([name, Object.fromEntries(pairs)]);
+      } else entries.push([name, isIndex(value) ? kind[value] : value]);
+    }
+    const event = Object.fromEntries(entries);
+    this.previous.set(code, event);
+    return event;
+  }
+
+  /** The token a record points at; undefined when it points nowhere. */
+  private token(i: unknown): unknown {
+    return isIndex(i) && i < this.tokens.length ? this.tokens[i] : undefined;
+  }
+}

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PageEvent, PageEventType } from './events';
+import { eventFieldNames, isPageEvent } from './validate';
+import { decodeBatchBody } from './wire-decode';
+import { encodeBatchBody } from './wire-encode';
+import { WIRE_FIELDS, WIRE_TYPES } from './wire-format';
+
+const ORIGIN = 1_795_644_597_000.125;
+const str = fc.string({ maxLength: 12 });
+const tokenRef = fc.record(
+  { fp: fc.stringMatching(/^[0-9a-f]{12}$/), kind: fc.constantFrom('jwt' as const, 'opaque' as const), exp: fc.integer({ min: 0, max: 4e9 }), iat: fc.nat(), sub: str },
+  { requiredKeys: ['fp', 'kind'] },
+);
+const headers = fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.oneof(str, tokenRef), { maxKeys: 4 });
+const stepFields = {
+  id: fc.constantFrom('axr1', 'axr2'), instanceId: fc.constantFrom('axi1', 'axi2'), step: fc.constantFrom('enter' as const, 'dispatch' as const, 'transport-end' as const, 'settle' as const),
+  method: str, url: str, replayOf: str, attempt: fc.nat(9), token: tokenRef, headers, status: fc.nat(599), outcome: fc.constantFrom('response' as const, 'error' as const), errorCode: str,
+};
+const store = fc.constantFrom('cookie' as const, 'cookieStore' as const, 'localStorage' as const, 'sessionStorage' as const, 'httpOnlyCookie' as const);
+const base = { t: fc.integer({ min: 0, max: 3_600_000_000 }).map((us) => ORIGIN + us / 1000) };
+const event: fc.Arbitrary<Omit<PageEvent, 'seq'>> = fc.oneof(
+  fc.record({ ...base, type: fc.constant('page-start' as const), url: str, readyState: str }),
+  fc.record({ ...base, type: fc.constant('request-start' as const), id: str, transport: fc.constantFrom('fetch' as const, 'xhr' as const), method: str, url: str, headers, token: tokenRef, axiosId: str },
+    { requiredKeys: ['t', 'type', 'id', 'transport', 'method', 'url', 'headers'] }),
+  fc.record({ ...base, type: fc.constant('request-end' as const), id: str, status: fc.nat(599), error: fc.constantFrom('network' as const, 'abort' as const, 'timeout' as const) },
+    { requiredKeys: ['t', 'type', 'id', 'status'] }),
+  fc.record({ ...base, type: fc.constant('axios-instance' as const), instanceId: str, via: fc.constantFrom('auto' as const, 'hook' as const), version: str, label: str },
+    { requiredKeys: ['t', 'type', 'instanceId', 'via'] }),
+  fc.record({ ...base, type: fc.constant('axios-step' as const), ...stepFields }, { requiredKeys: ['t', 'type', 'id', 'instanceId', 'step'] }),
+  fc.record({ ...base, type: fc.constant('token-write' as const), store, key: str, op: fc.constantFrom('set' as const, 'remove' as const), token: tokenRef, expires: str, maxAge: fc.integer() },
+    { requiredKeys: ['t', 'type', 'store', 'key', 'op'] }),
+  fc.record({ ...base, type: fc.constant('token-reads' as const), store, count: fc.nat() }),
+);
+const numbered = (events: Array<Omit<PageEvent, 'seq'>>, first: number) => events.map((e, i) => ({ ...e, seq: first + i }) as PageEvent);
+
+describe('the batch wire format', () => {
+  it('names every field the protocol allows, for every event type', () => {
+    for (const type of WIRE_TYPES) expect(WIRE_FIELDS[type].map(([name]) => name).sort(), type).toEqual(eventFieldNames(type as PageEventType).sort());
+  });
+
+  it('gives back exactly the events it was given, numbered from the header, times to the microsecond', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 30 }), fc.nat(1e9), (raw, first) => {
+        const events = numbered(raw, first);
+        const decoded = decodeBatchBody(encodeBatchBody(events, ORIGIN), first, events.length);
+        expect(decoded.malformed).toBe(0);
+        expect(decoded.events.map(({ t, ...rest }) => rest)).toEqual(events.map(({ t, ...rest }) => rest));
+        decoded.events.forEach((e, i) => expect(Math.abs(e.t - events[i].t)).toBeLessThan(0.0006));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes a request’s four axios steps in about a quarter of their JSON', () => {
+    const token = { fp: '75e6b4e1584a', kind: 'jwt' as const, exp: 4102444800, iat: 1700000000, sub: 'user-42' };
+    const call = (n: number): PageEvent[] => {
+      const common = { type: 'axios-step' as const, t: ORIGIN + n, id: `axr${n}`, instanceId: 'axi2' };
+      return [
+        { ...common, seq: 4 * n, step: 'enter', method: 'GET', url: 'http://127.0.0.1:5173/api/items', attempt: 1 },
+        { ...common, seq: 4 * n + 1, step: 'dispatch', token, headers: { accept: 'application/json, text/plain, */*', authorization: token } },
+        { ...common, seq: 4 * n + 2, step: 'transport-end', status: 200, outcome: 'response' },
+        { ...common, seq: 4 * n + 3, step: 'settle', status: 200, outcome: 'response' },
+      ];
+    };
+    const events = Array.from({ length: 25 }, (_, n) => call(n)).flat();
+    const body = encodeBatchBody(events, ORIGIN);
+    expect(body.length).toBeLessThan(JSON.stringify(events).length / 3.5);
+    expect(body.split('75e6b4e1584a')).toHaveLength(2);
+    expect(decodeBatchBody(body, 0, events.length).events).toEqual(events);
+  });
+
+  it('refuses a body that does not hold what the header says, and never throws on any input', () => {
+    const body = encodeBatchBody([{ type: 'token-reads', seq: 0, t: ORIGIN, store: 'cookie', count: 3 }], ORIGIN);
+    expect(decodeBatchBody(body, 0, 2)).toEqual({ events: [], malformed: 2 });
+    expect(decodeBatchBody('{"o":1,"k":[],"e":[[', 0, 1)).toEqual({ events: [], malformed: 1 });
+    expect(decodeBatchBody(undefined, 0, 3)).toEqual({ events: [], malformed: 3 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.anything().map((x) => JSON.stringify({ o: 0, k: [], e: [x] }))), fc.nat(3), (anything, count) => {
+        const { events, malformed } = decodeBatchBody(anything, 0, count);
+        expect(events.length + malformed).toBe(count);
+        for (const e of events) expect(isPageEvent(e)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps a "__proto__" header a header, and refuses a token index that points nowhere', () => {
+    const body = JSON.stringify({ o: 0, k: [], e: [[1, 0, 'f1', 0, 'GET', '/', JSON.parse('{"__proto__":"x","accept":"a"}')], [1, 0, 'f2', 0, 'GET', '/', {}, 7]] });
+    const { events, malformed } = decodeBatchBody(body, 0, 2);
+    expect(malformed).toBe(1);
+    expect(Object.getPrototypeOf((events[0] as { headers: object }).headers)).toBe(Object.prototype);
+    expect(Object.keys((events[0] as { headers: object }).headers)).toEqual(['__proto__', 'accept']);
+  });
+
+  it('fills a repeated call id from the previous step of the batch, and refuses one with nothing before it', () => {
+    const body = JSON.stringify({ o: 0, k: [], e: [[4, 0, 0, 0, 0], [4, 5, 'axr1', 'axi1', 0], [4, 5, 0, 0, 3, 200, 0]] });
+    const { events, malformed } = decodeBatchBody(body, 10, 3);
+    expect(malformed).toBe(1);
+    expect(events).toEqual([
+      { type: 'axios-step', seq: 11, t: 0.005, id: 'axr1', instanceId: 'axi1', step: 'enter' },
+      { type: 'axios-step', seq: 12, t: 0.01, id: 'axr1', instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' },
+    ]);
+  });
+});
