@@ -10,7 +10,8 @@
  *   (GET /api/health?latency=0), with axios' xhr and fetch adapters.
  *
  * Each figure is the median over ROUNDS rounds of µs per request in a loop of
- * sequential `await api.get(...)`; the three pages (two browsers: one without
+ * sequential `await api.get(...)` (CPU: the loop and the batches our page
+ * script sends after it); the three pages (two browsers: one without
  * the extension, one with it) take turns within each round, after a warm-up,
  * so that machine noise hits all three alike. Two clocks: wall time in the
  * page (`...Us`), and the CPU time of the page's main thread (`...CpuUs`, CDP
@@ -124,6 +125,9 @@ export default async function axiosOverhead(): Promise<Figures> {
       await pages[variant].bringToFront();
       const before = await threadTime(variant);
       const wall = (await pages[variant].evaluate(([k, count]) => (window as unknown as { runLoop(k: string, n: number): Promise<number> }).runLoop(k, count), [kind, n] as const)) as number;
+      // The CPU figure includes the last batch, which our page script sends
+      // after the loop (its timer fires 50 ms later): an idle wait costs no CPU.
+      await pages[variant].evaluate(() => new Promise((done) => setTimeout(done, 120)));
       const cpu = ((await threadTime(variant)) - before) * 1e6 / n;
       return [wall, cpu];
     };

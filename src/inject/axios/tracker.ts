@@ -147,8 +147,9 @@ export class Tracker {
     const clipped = clip(url);
     if (clipped !== call.shownUrl) event.url = clipped;
     if (token) event.token = token;
-    this.step(call, 'dispatch', event);
-    expectTransport(call.id, method, url);
+    const t = this.ctx.now();
+    this.step(call, 'dispatch', event, t);
+    expectTransport(call.id, method, url, t);
   }
 
   /** The first response handler received the adapter's result. */

@@ -56,9 +56,8 @@ export function setLinkClock(now: () => number): void {
   clock = now;
 }
 
-/** Called at 'dispatch': a transport request for (method, url) is about to start. */
-export function expectTransport(id: string, method: string, url: string): void {
-  const now = clock();
+/** Called at 'dispatch' (at `now`, the dispatch's own time): a transport request for (method, url) is about to start. */
+export function expectTransport(id: string, method: string, url: string, now = clock()): void {
   prune(now);
   waiting.push({ id, method: method.toUpperCase(), url, expires: now + TTL_MS });
 }
