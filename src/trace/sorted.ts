@@ -28,13 +28,16 @@ export function firstAtOrAfter<T>(arr: readonly T[], key: number, keyOf: (x: T) 
   return lo;
 }
 
-export function insertSorted<T>(arr: T[], item: T, cmp: Compare<T>): void {
+/** Inserts `item` in order and returns the index it now has. */
+export function insertSorted<T>(arr: T[], item: T, cmp: Compare<T>): number {
   const n = arr.length;
   if (n === 0 || cmp(arr[n - 1], item) <= 0) {
     arr.push(item);
-    return;
+    return n;
   }
-  arr.splice(lowerBound(arr, item, cmp), 0, item);
+  const at = lowerBound(arr, item, cmp);
+  arr.splice(at, 0, item);
+  return at;
 }
 
 /**

@@ -42,10 +42,10 @@ export class TokensHandler implements TraceHandler {
       const history = this.keyHistory.get(storeKey) ?? [];
       this.keyHistory.set(storeKey, history);
       const entry = { t, fp: g.fp };
-      insertSorted(history, entry, (a, b) => a.t - b.t || (a.fp < b.fp ? -1 : 1));
+      const at = insertSorted(history, entry, (a, b) => a.t - b.t || (a.fp < b.fp ? -1 : 1));
       // The write changes which token this one, and any written there later, replaced.
       this.dirtyFrom = Math.min(this.dirtyFrom, g.firstSeen);
-      for (let i = history.indexOf(entry) + 1; i < history.length; i++) {
+      for (let i = at + 1; i < history.length; i++) {
         this.dirtyFrom = Math.min(this.dirtyFrom, this.byFp.get(history[i].fp)?.firstSeen ?? Infinity);
       }
       this.structural = true;
