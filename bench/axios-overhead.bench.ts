@@ -13,7 +13,9 @@
  * sequential `await api.get(...)` (CPU: the loop and the batches our page
  * script sends after it); the three pages (two browsers: one without
  * the extension, one with it) take turns within each round, after a warm-up,
- * so that machine noise hits all three alike. Two clocks: wall time in the
+ * so that machine noise hits all three alike. Both browsers keep their
+ * profile on disk (Chromium answers HTTP faster on an in-memory profile, and
+ * the extension needs a persistent one). Two clocks: wall time in the
  * page (`...Us`), and the CPU time of the page's main thread (`...CpuUs`, CDP
  * Performance.getMetrics ThreadTime), which other processes' load does not
  * inflate; our page script and our bridge content script both run on that
@@ -26,7 +28,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { startDemoServer } from '../demo/server/server';
-import { launchBare, launchInstrumented, type Mode } from '../e2e/support/differential';
+import { launchBareOnDisk, launchInstrumented, type Mode } from '../e2e/support/differential';
 import type { Figures } from './run';
 
 // Many short rounds rather than a few long ones: on a shared 2-core machine a
@@ -95,7 +97,7 @@ export default async function axiosOverhead(): Promise<Figures> {
     // The demo server serves the pages too (same origin as its API, and on 127.0.0.1, where the extension runs).
     demo = await startDemoServer({ port: 0, distDir: dir, quiet: true, latencyMs: 0 });
 
-    bare = await launchBare();
+    bare = await launchBareOnDisk();
     extension = await launchInstrumented();
     const pages: Record<Variant, Page> = {
       bare: await openBenchPage(bare, `${demo.url}/bench.html`),

@@ -1,4 +1,5 @@
 import type { TabEvent } from '../protocol';
+import { decodeChunk, encodeChunk } from './chunk-codec';
 import type { TabLog, TabLogMeta } from './tab-log';
 
 /** The slice of chrome.storage.session the store needs; a Map in tests. */
@@ -23,10 +24,6 @@ export interface Saved {
   next: number;
 }
 
-interface Chunk {
-  from: number;
-  events: TabEvent[];
-}
 interface MetaRecord {
   v: 2;
   meta: TabLogMeta;
@@ -57,7 +54,7 @@ export class LogStorage {
     let events: TabEvent[] = [];
     let expected = -1;
     for (const key of keys) {
-      const chunk = chunks[key] as Chunk | undefined;
+      const chunk = decodeChunk(chunks[key]);
       if (!chunk || !Array.isArray(chunk.events) || (expected !== -1 && chunk.from !== expected)) events = [];
       if (!chunk || !Array.isArray(chunk.events)) continue;
       if (events.length === 0) meta.base = chunk.from;
@@ -85,7 +82,7 @@ export class LogStorage {
     const dirtyFrom = previous ? Math.max(first, Math.floor(previous.next / chunkSize)) : first;
     for (let k = dirtyFrom; k <= last; k++) {
       const slice = log.slice(Math.max(k * chunkSize, first * chunkSize), (k + 1) * chunkSize);
-      items[chunkKey(tabId, k)] = { from: slice.from, events: slice.events } satisfies Chunk;
+      items[chunkKey(tabId, k)] = encodeChunk({ from: slice.from, events: slice.events });
     }
     await this.storage.set(items);
     if (previous && previous.first < first) {

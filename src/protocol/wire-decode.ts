@@ -28,6 +28,12 @@ export function decodeBatchBody(body: unknown, first: number, count: number): De
   } catch {
     return refused;
   }
+  return decodeBatchData(data, first, count);
+}
+
+/** decodeBatchBody for a body already parsed. */
+export function decodeBatchData(data: unknown, first: number, count: number): DecodedBatch {
+  const refused = { events: [], malformed: count };
   if (!isRecord(data) || typeof data.o !== 'number' || !Number.isFinite(data.o) || !Array.isArray(data.k) || !Array.isArray(data.e)) return refused;
   if (data.e.length !== count) return refused;
   const reader = new BatchReader(data.o, data.k);

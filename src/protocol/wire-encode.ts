@@ -119,10 +119,22 @@ class BatchWriter {
   }
 }
 
-/** One batch body; `origin` is the page's performance.timeOrigin. */
-export function encodeBatchBody(events: readonly PageEvent[], origin: number): string {
+/** A batch body before it is written as JSON. */
+export interface BatchData {
+  o: number;
+  k: TokenRef[];
+  e: unknown[][];
+}
+
+/** One batch body, as data; `origin` is the time the event times count from (the page's performance.timeOrigin). */
+export function encodeBatchData(events: readonly PageEvent[], origin: number): BatchData {
   const writer = new BatchWriter(origin);
   const records: unknown[][] = new Array(events.length);
   for (let n = 0; n < events.length; n++) records[n] = writer.record(events[n] as unknown as Bag);
-  return stringify({ o: origin, k: writer.tokens, e: records });
+  return { o: origin, k: writer.tokens, e: records };
+}
+
+/** One batch body, as the page sends it. */
+export function encodeBatchBody(events: readonly PageEvent[], origin: number): string {
+  return stringify(encodeBatchData(events, origin));
 }
