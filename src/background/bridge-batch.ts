@@ -1,5 +1,6 @@
 import {
   decodeBatchBody,
+  LIMITS,
   SOURCE,
   type BridgeToBackground,
   type LossMarker,
@@ -33,6 +34,7 @@ export function toBatch(message: BridgeToBackground, frame: number | undefined):
     return { session: '-', events: [], rejects };
   }
   if (message.kind !== 'events' || !isShortString(message.session) || !isCount(message.first) || !isCount(message.count)) return undefined;
+  if (message.count > LIMITS.eventsPerBatch) return undefined;
   // The page's body, first decoded and checked here: the bridge read only its header.
   const { events, malformed } = message.count > 0 ? decodeBatchBody(message.body, message.first, message.count) : { events: [] as PageEvent[], malformed: 0 };
   const rejects = pickRejects(message.rejects);

@@ -96,6 +96,8 @@ describe('Router', () => {
     router.addBridge(tab.port);
     tab.send(batch(1, [...pageEvents(0, 1), { type: 'evil' }], { rejects: { forged: 2, received: 99 } }));
     tab.send({ ...env, kind: 'rejects', counts: { version: 1 } });
+    // A count no bridge sends (it refuses batches over the limit) is not believed, nor counted.
+    tab.send(batch(2, [], { first: 0, count: 1e9, body: '{}' }));
     await settle();
     const p = panel();
     router.addPanel(p.port);
@@ -141,7 +143,8 @@ describe('Router', () => {
     const { router } = setup();
     const tab = bridge(1);
     router.addBridge(tab.port);
-    tab.send(batch(1, pageEvents(0, 1500)));
+    tab.send(batch(1, pageEvents(0, 1000)));
+    tab.send(batch(2, pageEvents(1000, 500)));
     await settle();
     const resumed = panel();
     router.addPanel(resumed.port);
