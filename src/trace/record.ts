@@ -160,7 +160,25 @@ export interface LastKey {
   readonly id: string;
 }
 
-const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const TRAILING_NUMBER = /\d+$/;
+
+const sessionOf = (id: string) => id.slice(0, id.lastIndexOf(':') + 1);
+
+/**
+ * Ids are "session:" then a prefix and a number the page counts up, one
+ * counter for every kind, as it creates requests ("s1:axr9", "s1:x10"). In one
+ * session they compare by that number, so requests started in the same tick
+ * keep the order the page started them in (as strings, axr10 sorts first).
+ */
+export function byId(a: string, b: string): number {
+  const na = TRAILING_NUMBER.exec(a);
+  const nb = TRAILING_NUMBER.exec(b);
+  if (na && nb && sessionOf(a) === sessionOf(b)) {
+    const byNumber = Number(na[0]) - Number(nb[0]);
+    if (byNumber !== 0) return byNumber;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /** Order of the request list: by start, then id so that ties do not depend on arrival. */
 export const compareByStart = (a: StartKey, b: StartKey): number => a.start - b.start || byId(a.id, b.id);

@@ -10,12 +10,14 @@ import type { EpisodeRule } from './rule';
 const sentAt = (r: RequestRecord) => r.sent ?? r.start;
 
 /**
- * Two sends stamped with the same whole millisecond, as a HAR stamps them,
- * have no known order: a HAR writer may list same-millisecond requests either
- * way. The page's own clock has sub-millisecond steps and the events keep
- * the page's order, so recorded replays sent in one tick are still compared.
+ * Whether these sends were stamped in whole milliseconds, as a HAR stamps
+ * them: then two sends in the same millisecond have no known order (a HAR
+ * writer may list them either way). The page's own clock has sub-millisecond
+ * steps and its events keep the page's order, so recorded replays sent in one
+ * tick are still compared. Judged on all the sends together: one page tick
+ * can land on a whole millisecond by chance; every send of an episode cannot.
  */
-const sameMillisecond = (a: number, b: number) => a === b && Number.isInteger(a);
+const inWholeMilliseconds = (times: readonly number[]) => times.every((t) => Number.isInteger(t));
 
 export const replayOutOfOrder: EpisodeRule = {
   id: 'replay-out-of-order',
@@ -26,8 +28,9 @@ export const replayOutOfOrder: EpisodeRule = {
       const original = replay.replayOf === undefined ? undefined : ctx.request(replay.replayOf);
       if (original && ep.replaysOf.get(original.id)?.[0] === replay) pairs.push({ replay, original });
     }
+    const coarse = inWholeMilliseconds(pairs.flatMap((p) => [sentAt(p.original), sentAt(p.replay)]));
     const late = pairs.filter((p, i) =>
-      pairs.slice(i + 1).some((q) => sentAt(q.original) < sentAt(p.original) && !sameMillisecond(sentAt(q.replay), sentAt(p.replay))),
+      pairs.slice(i + 1).some((q) => sentAt(q.original) < sentAt(p.original) && !(coarse && sentAt(q.replay) === sentAt(p.replay))),
     );
     if (late.length === 0) return [];
     const firstBad = pairs.find((p) => late.includes(p)) as (typeof pairs)[number];
