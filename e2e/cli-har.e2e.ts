@@ -76,13 +76,32 @@ function networkView(r: JsonReport, racyReplays = false) {
   };
 }
 
+/**
+ * Whether a HAR shows replays going out in another order than their
+ * originals: only sends stamped in different whole milliseconds have a
+ * known order in a HAR.
+ */
+function inversionShowsInHar(r: JsonReport): boolean {
+  const sent = new Map(r.requests.map((q) => [q.id, q.sent ?? q.start]));
+  const pairs = r.requests.filter((q) => q.role === 'replay' && q.replayOf !== null).map((q) => ({ replay: sent.get(q.id)!, original: sent.get(q.replayOf!)! }));
+  return pairs.some((p) => pairs.some((q) => q.original < p.original && q.replay > p.replay));
+}
+
 describe('analyze a HAR: the same episodes and error diagnostics as the recording', () => {
   for (const [scenario, { racyReplays }] of Object.entries(NETWORK_VISIBLE) as Array<[Scenario, { racyReplays?: true }]>) {
     it(scenario, async () => {
       const recorded = await runCli(['record', `${demo.url}/?scenario=${scenario}&run=1`, '--json']);
       const har = await runCli(['analyze', await recordHar(scenario), '--json']);
-      expect(networkView(reportOf(har), racyReplays)).toEqual(networkView(reportOf(recorded), racyReplays));
-      expect(har.status).toBe(recorded.status);
+      const fromHar = networkView(reportOf(har), racyReplays);
+      const fromRecording = networkView(reportOf(recorded), racyReplays);
+      if (fromRecording.errors.includes('replay-out-of-order') && !inversionShowsInHar(reportOf(har))) {
+        // The replays went out in one task; when no two inverted ones fall in
+        // different milliseconds, a HAR cannot say their order (the recording can).
+        fromRecording.errors = fromRecording.errors.filter((rule) => rule !== 'replay-out-of-order');
+      }
+      expect(fromHar).toEqual(fromRecording);
+      expect(har.status).toBe(fromHar.errors.length > 0 ? 1 : 0);
+      expect(recorded.status).toBe(reportOf(recorded).diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
     });
   }
 
