@@ -4,7 +4,6 @@ import {
   SOURCE,
   type BridgeToBackground,
   type LossMarker,
-  type PageEvent,
   type RejectReason,
   type TabStats,
 } from '../protocol';
@@ -36,7 +35,7 @@ export function toBatch(message: BridgeToBackground, frame: number | undefined):
   if (message.kind !== 'events' || !isShortString(message.session) || !isCount(message.first) || !isCount(message.count)) return undefined;
   if (message.count > LIMITS.eventsPerBatch) return undefined;
   // The page's body, first decoded and checked here: the bridge read only its header.
-  const { events, malformed } = message.count > 0 ? decodeBatchBody(message.body, message.first, message.count) : { events: [] as PageEvent[], malformed: 0 };
+  const { events, malformed } = decodeBatchBody(message.body, message.first, message.count);
   const rejects = pickRejects(message.rejects);
   if (malformed > 0) rejects.malformed = (rejects.malformed ?? 0) + malformed;
   const numbered = isShortString(message.link) && Number.isSafeInteger(message.batch) && message.batch! > 0;

@@ -1,6 +1,6 @@
 import type { BridgeEvents, LossMarker, RejectReason } from '../protocol';
 import { envelope } from '../protocol';
-import type { PageBatchIn } from './page-link';
+import { lossOf, type PageBatchIn } from './page-link';
 
 type Counts = Partial<Record<RejectReason, number>>;
 
@@ -32,7 +32,7 @@ export class Outbox {
   addEvents(batch: PageBatchIn): BridgeEvents | undefined {
     const { session, first, count, bytes } = batch;
     if (this.events + count > this.limits.maxEvents || this.bytes + bytes > this.limits.maxBytes) {
-      this.addLoss({ session, from: first, to: first + count - 1, count, reason: 'overflow' });
+      this.addLoss(lossOf(batch, 'overflow'));
       return undefined;
     }
     this.events += count;

@@ -6,6 +6,7 @@ import {
   TO_PAGE_EVENT,
   type BridgeToPage,
   type LossMarker,
+  type LossReason,
   type RejectReason,
 } from '../protocol';
 import { SeqTracker } from './seq-tracker';
@@ -20,6 +21,9 @@ export interface PageBatchIn {
   /** The size of the message as the page sent it. */
   bytes: number;
 }
+
+/** The loss marker for a whole batch the bridge could not keep. */
+export const lossOf = ({ session, first, count }: PageBatchIn, reason: LossReason): LossMarker => ({ session, from: first, to: first + count - 1, count, reason });
 
 export interface PageLinkHandlers {
   /** A batch of one page session, in order, whose header was checked. */

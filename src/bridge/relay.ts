@@ -1,6 +1,6 @@
 import type { BridgeEvents, LossMarker, RejectReason } from '../protocol';
 import type { Outbox } from './outbox';
-import type { PageBatchIn, PageLinkHandlers } from './page-link';
+import { lossOf, type PageBatchIn, type PageLinkHandlers } from './page-link';
 import type { RateLimiter } from './token-bucket';
 
 export interface RelayDeps {
@@ -27,11 +27,10 @@ export class Relay implements PageLinkHandlers {
   constructor(private readonly deps: RelayDeps) {}
 
   onEvents(batch: PageBatchIn): void {
-    const { session, first, count } = batch;
-    this.session = session;
+    this.session = batch.session;
     const { outbox, limiter } = this.deps;
-    if (!limiter.take(count, batch.bytes)) {
-      outbox.addLoss({ session, from: first, to: first + count - 1, count, reason: 'rate' });
+    if (!limiter.take(batch.count, batch.bytes)) {
+      outbox.addLoss(lossOf(batch, 'rate'));
       return this.soon();
     }
     const entry = outbox.addEvents(batch);

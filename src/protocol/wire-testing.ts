@@ -1,6 +1,6 @@
 /** For tests: page events as a bridge forwards them (wire-format.ts). */
 import type { PageEvent, PageEventType } from './events';
-import { encodeBatchBody } from './wire-encode';
+import { encodeBatchData } from './wire-encode';
 import { WIRE_FIELDS } from './wire-format';
 
 /**
@@ -10,8 +10,9 @@ import { WIRE_FIELDS } from './wire-format';
  */
 export function wireBatch(events: readonly unknown[], origin = 0): { first: number; count: number; body: string } {
   const known = events.filter((e) => Object.hasOwn(WIRE_FIELDS, (e as { type?: unknown })?.type as PageEventType)) as PageEvent[];
-  const body = JSON.parse(encodeBatchBody(known, origin)) as { e: unknown[] };
+  const body = encodeBatchData(known, origin);
   let k = 0;
-  body.e = events.map((e) => (known.includes(e as PageEvent) ? body.e[k++] : [999, 0]));
+  const records = body.e;
+  body.e = events.map((e) => (known.includes(e as PageEvent) ? records[k++] : [999, 0]));
   return { first: (events[0] as { seq?: number })?.seq ?? 0, count: events.length, body: JSON.stringify(body) };
 }
