@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { PageEvent } from '../protocol';
+import { decodeBatchBody, LIMITS, type PageEvent } from '../protocol';
 import { Batcher, type BatcherOptions } from './batcher';
 
+const ORIGIN = 1_795_644_597_000;
+
 function setup(overrides: Partial<BatcherOptions> = {}) {
-  const sent: Array<{ events: PageEvent[]; first: number; dropped: number }> = [];
+  const sent: Array<{ events: PageEvent[]; first: number; dropped: number; bytes: number }> = [];
   const timers: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
   const batcher = new Batcher({
     maxEvents: 100,
+    maxBytes: LIMITS.batchBytes / 4,
     maxDelayMs: 50,
     capacity: 1000,
-    send: (events, first, dropped) => sent.push({ events, first, dropped }),
+    origin: ORIGIN,
+    send: (body, first, count, dropped) => {
+      // Decoded as the background would: every event the batch says it holds must be there, whole.
+      const decoded = count > 0 ? decodeBatchBody(body, first, count) : { events: [], malformed: 0 };
+      expect(decoded.malformed).toBe(0);
+      sent.push({ events: decoded.events, first, dropped, bytes: body?.length ?? 0 });
+    },
     setTimer: (fn, ms) => {
       const timer = { fn, ms, cleared: false };
       timers.push(timer);
@@ -22,7 +31,7 @@ function setup(overrides: Partial<BatcherOptions> = {}) {
   return { batcher, sent, timers, fireTimers };
 }
 
-const ev = (i: number) => ({ type: 'request-end' as const, id: `r${i}`, status: 200, t: i });
+const ev = (i: number) => ({ type: 'request-end' as const, id: `r${i}`, status: 200, t: ORIGIN + i });
 
 describe('Batcher', () => {
   it('holds events until connected, then sends them in order with sequence numbers', () => {
@@ -32,6 +41,7 @@ describe('Batcher', () => {
     batcher.connect();
     expect(sent).toHaveLength(1);
     expect(sent[0].events.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4]);
+    expect(sent[0].events[3]).toEqual({ ...ev(3), seq: 3 });
   });
 
   it('flushes after the delay when fewer than maxEvents are queued', () => {
@@ -54,6 +64,19 @@ describe('Batcher', () => {
     for (let i = 0; i < 100; i++) batcher.push(ev(i));
     expect(sent).toHaveLength(4);
     expect(sent.flatMap((b) => b.events.map((e) => e.seq))).toEqual([...Array(350).keys()]);
+  });
+
+  it('seals a batch of large events before its body could outgrow a message, numbered in order', () => {
+    const { batcher, sent } = setup({ maxEvents: 1000, capacity: 2000 });
+    const big = 'k'.repeat(LIMITS.stringLength - 10);
+    // Every key different, so the batch's string table cannot share them.
+    const events = Array.from({ length: 1000 }, (_, i) => ({ type: 'token-write' as const, t: ORIGIN, store: 'cookie' as const, key: `${i}${big}`.slice(0, LIMITS.stringLength), op: 'set' as const }));
+    for (const e of events) batcher.push(e);
+    for (let i = 0; i < 3; i++) batcher.push(ev(i));
+    batcher.connect();
+    expect(sent.length).toBeGreaterThan(1);
+    expect(Math.max(...sent.map((b) => b.bytes))).toBeLessThanOrEqual(LIMITS.batchBytes - 1024);
+    expect(sent.flatMap((b) => b.events.map((e) => e.seq))).toEqual([...Array(1003).keys()]);
   });
 
   it('reports drops with the last batch of a flush, right before the sequence numbers they took', () => {
@@ -80,7 +103,7 @@ describe('Batcher', () => {
     const { batcher, sent } = setup({ capacity: 3 });
     for (let i = 0; i < 5; i++) batcher.push(ev(i));
     batcher.connect();
-    expect(sent).toEqual([{ events: expect.any(Array), first: 0, dropped: 2 }]);
+    expect(sent).toEqual([{ events: expect.any(Array), first: 0, dropped: 2, bytes: expect.any(Number) }]);
     batcher.push(ev(5));
     batcher.flush();
     expect(sent.flatMap((b) => b.events.map((e) => e.seq))).toEqual([0, 1, 2, 5]);
@@ -93,6 +116,6 @@ describe('Batcher', () => {
     batcher.push(ev(0));
     batcher.push(ev(1));
     batcher.flush();
-    expect(sent).toEqual([{ events: [], first: 0, dropped: 2 }]);
+    expect(sent).toEqual([{ events: [], first: 0, dropped: 2, bytes: 0 }]);
   });
 });

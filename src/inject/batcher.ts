@@ -1,15 +1,22 @@
-import type { PageEvent } from '../protocol';
+import { BatchWriter } from '../protocol';
 import type { EventInit } from './context';
 
 export interface BatcherOptions {
-  /** Flush when this many events are queued... */
+  /** Seal a batch when it holds this many events... */
   maxEvents: number;
-  /** ...or when the oldest queued event is this old, whichever comes first. */
+  /** ...or when its body could be this long... */
+  maxBytes: number;
+  /** ...and send when the oldest held event is this old, whichever comes first. */
   maxDelayMs: number;
   /** Events held while not connected (or not yet flushed); beyond it they are dropped and counted. */
   capacity: number;
-  /** `events` are numbered from `first`, and `dropped` events right after them. */
-  send(events: PageEvent[], first: number, dropped: number): void;
+  /** The time event times count from on the wire (the page's performance.timeOrigin). */
+  origin: number;
+  /**
+   * `count` events numbered from `first`, as a wire-format body (none when
+   * `count` is 0), and `dropped` events numbered right after them.
+   */
+  send(body: string | undefined, first: number, count: number, dropped: number): void;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
   /**
@@ -24,35 +31,50 @@ function flushOnPageHide(flush: () => void): void {
   if (typeof addEventListener === 'function') addEventListener('pagehide', flush, true);
 }
 
+interface Sealed {
+  body: string;
+  first: number;
+  count: number;
+}
+
 /**
- * Queues page events and sends them in batches. Sequence numbers are given to
- * dropped events too, so the receiver sees exactly where a gap is.
+ * Writes page events into batches as they happen, and sends them. Sequence
+ * numbers are given to dropped events too, so the receiver sees exactly
+ * where a gap is.
  */
 export class Batcher {
-  private queue: PageEvent[] = [];
+  private writer: BatchWriter;
+  private writerFirst = 0;
+  private sealed: Sealed[] = [];
+  /** Events written and not yet sent. */
+  private held = 0;
   private seq = 0;
   private dropped = 0;
   private timer: unknown;
   private connected = false;
 
   constructor(private readonly options: BatcherOptions) {
+    this.writer = new BatchWriter(options.origin);
     (options.onHide ?? flushOnPageHide)(() => this.flush());
   }
 
-  push(init: EventInit): void {
-    const event = init as PageEvent;
-    event.seq = this.seq++;
-    if (this.queue.length >= this.options.capacity) {
+  push(event: EventInit): void {
+    const seq = this.seq++;
+    if (this.held >= this.options.capacity) {
       this.dropped++;
       return;
     }
-    this.queue.push(event);
+    const writer = this.writer;
+    if (writer.count === 0) this.writerFirst = seq;
+    writer.write(event as unknown as Record<string, unknown>);
+    this.held++;
+    if (writer.count >= this.options.maxEvents || writer.bytes >= this.options.maxBytes) this.seal();
     if (!this.connected) return;
-    if (this.queue.length >= this.options.maxEvents) this.flush();
+    if (this.sealed.length > 0) this.flush();
     else if (this.timer === undefined) this.timer = this.options.setTimer(() => this.flush(), this.options.maxDelayMs);
   }
 
-  /** Start sending; everything queued so far goes out at once. */
+  /** Start sending; everything held so far goes out at once. */
   connect(): void {
     this.connected = true;
     this.flush();
@@ -64,19 +86,28 @@ export class Batcher {
       this.timer = undefined;
     }
     if (!this.connected) return;
-    while (this.queue.length > 0 || this.dropped > 0) {
-      const chunk = this.queue.splice(0, this.options.maxEvents);
-      const first = chunk.length > 0 ? chunk[0].seq : this.seq - this.dropped;
-      // Drops happen only while the queue is full, so their sequence numbers
-      // follow the last queued event: they go with the last chunk, and the
-      // receiver knows exactly which numbers they took.
-      const dropped = this.queue.length === 0 ? this.dropped : 0;
-      if (this.queue.length === 0) this.dropped = 0;
-      this.options.send(chunk, first, dropped);
+    if (this.writer.count > 0) this.seal();
+    const batches = this.sealed;
+    const dropped = this.dropped;
+    this.sealed = [];
+    this.held = 0;
+    this.dropped = 0;
+    // Drops happen only while the batcher is full, so their sequence numbers
+    // follow the last held event: they go with the last batch, and the
+    // receiver knows exactly which numbers they took.
+    for (let i = 0; i < batches.length; i++) {
+      const { body, first, count } = batches[i];
+      this.options.send(body, first, count, i === batches.length - 1 ? dropped : 0);
     }
+    if (batches.length === 0 && dropped > 0) this.options.send(undefined, this.seq - dropped, 0, dropped);
   }
 
   get pending(): number {
-    return this.queue.length;
+    return this.held;
+  }
+
+  private seal(): void {
+    this.sealed.push({ body: this.writer.body(), first: this.writerFirst, count: this.writer.count });
+    this.writer = new BatchWriter(this.options.origin);
   }
 }

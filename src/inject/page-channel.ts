@@ -1,23 +1,17 @@
 import {
   BRIDGE_READY_EVENT,
-  encodeBatchBody,
-  LIMITS,
   CONNECT_EVENT,
   PROTOCOL_VERSION,
   SOURCE,
   TO_BRIDGE_EVENT,
   TO_PAGE_EVENT,
-  type PageEvent,
   type PageToBridge,
 } from '../protocol';
 import { retireWrappers } from './disguise';
 
-/** Room left in a message for the batch header. */
-const HEADER_ROOM = 1024;
-
 export interface PageChannel {
-  /** `events` are numbered from `first`; `dropped` events were numbered right after them. */
-  sendBatch(events: PageEvent[], first: number, dropped: number): void;
+  /** `count` events numbered from `first`, in a wire-format body; `dropped` events were numbered right after them. */
+  sendBatch(body: string | undefined, first: number, count: number, dropped: number): void;
 }
 
 /**
@@ -42,7 +36,6 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
   const Custom = CustomEvent;
   const Focus = FocusEvent;
   const later = queueMicrotask.bind(window);
-  const timeOrigin = performance.timeOrigin;
   let connected = false;
   let closed = false;
   let offering = false;
@@ -109,17 +102,8 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
   if (offer()) post(hello);
   else Reflect.apply(onWindow.listen, window, [BRIDGE_READY_EVENT, onBridgeReady]);
 
-  // The bridge refuses a message over LIMITS.batchBytes: a batch of large
-  // events (long cookie names, many headers) goes in halves instead.
-  function sendBatch(events: PageEvent[], first: number, dropped: number): void {
-    const body = encodeBatchBody(events, timeOrigin);
-    if (body.length > LIMITS.batchBytes - HEADER_ROOM && events.length > 1) {
-      const half = events.length >> 1;
-      sendBatch(events.slice(0, half), first, 0);
-      sendBatch(events.slice(half), first + half, dropped);
-      return;
-    }
-    post({ source: SOURCE, v: PROTOCOL_VERSION, kind: 'batch', session, first, count: events.length, dropped }, body);
+  function sendBatch(body: string | undefined, first: number, count: number, dropped: number): void {
+    post({ source: SOURCE, v: PROTOCOL_VERSION, kind: 'batch', session, first, count, dropped }, count > 0 ? body : undefined);
   }
 
   return {

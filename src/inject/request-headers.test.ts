@@ -26,6 +26,29 @@ describe('sanitizeHeaders', () => {
   });
 });
 
+describe('sanitizeHeaders, the same headers again', () => {
+  it('hands back the same object for the same headers, and a new one when a value or the token changes', () => {
+    const entries = (auth: string): Array<[string, string]> => [['Accept', 'application/json'], ['Authorization', `Bearer ${auth}`]];
+    const first = sanitizeHeaders(entries('tok-1'), ref);
+    expect(sanitizeHeaders(entries('tok-1'), ref)).toBe(first);
+    const other = sanitizeHeaders(entries('tok-2'), ref);
+    expect(other).not.toBe(first);
+    expect(other.token?.fp).toBe(ref('tok-2').fp);
+    expect(sanitizeHeaders([['Accept', 'text/html'], ['Authorization', 'Bearer tok-2']], ref).headers.accept).toBe('text/html');
+  });
+
+  it('asks for the credential again, so refs made under a new salt are not the old ones', () => {
+    const salted = new TokenIdentity();
+    salted.setSalt('one');
+    const entries: Array<[string, string]> = [['X-Api-Key', 'k-1']];
+    const before = sanitizeHeaders(entries, (raw) => salted.ref(raw));
+    salted.setSalt('two');
+    const after = sanitizeHeaders(entries, (raw) => salted.ref(raw));
+    expect(after).not.toBe(before);
+    expect(after.headers['x-api-key']).not.toEqual(before.headers['x-api-key']);
+  });
+});
+
 describe('headerEntries', () => {
   it('reads Headers, arrays and records', () => {
     expect(headerEntries(new Headers({ A: '1' }))).toEqual([['a', '1']]);

@@ -49,11 +49,37 @@ export interface SanitizedHeaders {
 }
 
 /**
+ * The last call's entries and what they gave: an app sends the same headers
+ * on most requests, and handing back the same object lets a batch write the
+ * set once (protocol/wire-encode.ts). Its credentials' refs are asked for
+ * again on every call, so a new token, or a new salt, is never missed.
+ */
+let last: { entries: Array<[string, string]>; refs: TokenRef[]; result: SanitizedHeaders } | undefined;
+
+function sameEntries(a: Array<[string, string]>, b: Array<[string, string]>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i][0] !== b[i][0] || a[i][1] !== b[i][1]) return false;
+  return true;
+}
+
+/**
  * Keeps the headers that matter, with every credential replaced by its
  * fingerprint. Names are lower-cased, as HTTP/2 and the Network panel show them.
  */
-export function sanitizeHeaders(entries: Iterable<[string, string]>, tokenRef: (raw: string) => TokenRef): SanitizedHeaders {
+export function sanitizeHeaders(entries: Array<[string, string]>, tokenRef: (raw: string) => TokenRef): SanitizedHeaders {
+  if (last !== undefined && sameEntries(last.entries, entries)) {
+    const memo = last;
+    let k = 0;
+    let same = true;
+    for (const [rawName, value] of entries) {
+      const kind = classify(rawName);
+      if (kind.ignore || !kind.sensitive) continue;
+      if (credentialRef(kind.name, String(value), tokenRef).ref !== memo.refs[k++]) same = false;
+    }
+    if (same) return memo.result;
+  }
   const headers: Headers = {};
+  const refs: TokenRef[] = [];
   let token: TokenRef | undefined;
   let count = 0;
   for (const [rawName, value] of entries) {
@@ -63,15 +89,22 @@ export function sanitizeHeaders(entries: Iterable<[string, string]>, tokenRef: (
     const name = kind.name;
     const text = String(value);
     if (kind.sensitive) {
-      const bearer = name === 'authorization' ? bearerOf(text) : undefined;
-      const ref = tokenRef(bearer ?? text);
+      const { ref, bearer } = credentialRef(name, text, tokenRef);
       headers[name] = ref;
-      if (bearer !== undefined) token = ref;
+      refs.push(ref);
+      if (bearer) token = ref;
     } else {
       headers[name] = clip(text);
     }
   }
-  return token ? { headers, token } : { headers };
+  const result = token ? { headers, token } : { headers };
+  last = { entries: entries.slice(), refs, result };
+  return result;
+}
+
+function credentialRef(name: string, text: string, tokenRef: (raw: string) => TokenRef): { ref: TokenRef; bearer: boolean } {
+  const bearer = name === 'authorization' ? bearerOf(text) : undefined;
+  return { ref: tokenRef(bearer ?? text), bearer: bearer !== undefined };
 }
 
 /** Header entries from anything fetch accepts as `headers`, without consuming anything. */

@@ -5,7 +5,7 @@
  */
 import type { TabEvent } from './events';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 export const SOURCE = 'refresh-lens';
 
 /**

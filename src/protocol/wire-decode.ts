@@ -1,7 +1,7 @@
 /** Background side of wire-format.ts: what a bridge forwards is decoded and checked here, off the app's thread. */
 import type { PageEvent } from './events';
 import { isPageEvent } from './validate';
-import { WIRE_FIELDS, WIRE_TYPES } from './wire-format';
+import { WIRE_LAYOUTS } from './wire-format';
 
 export interface DecodedBatch {
   /** Every event that decoded and passed the protocol's checks, numbered from `first`. */
@@ -31,16 +31,35 @@ export function decodeBatchBody(body: unknown, first: number, count: number): De
   return decodeBatchData(data, first, count);
 }
 
+/** The records of a body: the flat `f` cut at each record's length, or the nested `e` of earlier versions. */
+function recordsOf(data: Bag): unknown[] | undefined {
+  if (Array.isArray(data.e)) return data.e;
+  const flat = data.f;
+  if (!Array.isArray(flat)) return undefined;
+  const records: unknown[] = [];
+  for (let i = 0; i < flat.length; ) {
+    const n = flat[i];
+    if (!isIndex(n) || i + 1 + n > flat.length) return undefined;
+    records.push(flat.slice(i + 1, i + 1 + n));
+    i += 1 + n;
+  }
+  return records;
+}
+
 /** decodeBatchBody for a body already parsed. */
 export function decodeBatchData(data: unknown, first: number, count: number): DecodedBatch {
   const refused = { events: [], malformed: count };
-  if (!isRecord(data) || typeof data.o !== 'number' || !Number.isFinite(data.o) || !Array.isArray(data.k) || !Array.isArray(data.e)) return refused;
-  if (data.e.length !== count) return refused;
-  const reader = new BatchReader(data.o, data.k);
+  if (!isRecord(data) || typeof data.o !== 'number' || !Number.isFinite(data.o) || !Array.isArray(data.k)) return refused;
+  const strings = data.s ?? [];
+  const headerSets = data.h ?? [];
+  if (!Array.isArray(strings) || !Array.isArray(headerSets)) return refused;
+  const records = recordsOf(data);
+  if (records === undefined || records.length !== count) return refused;
+  const reader = new BatchReader(data.o, data.k, strings, headerSets);
   const events: PageEvent[] = [];
   let malformed = 0;
   for (let n = 0; n < count; n++) {
-    const event = reader.read(data.e[n], first + n);
+    const event = reader.read(records[n], first + n);
     if (event && isPageEvent(event)) events.push(event);
     else malformed++;
   }
@@ -49,47 +68,64 @@ export function decodeBatchData(data: unknown, first: number, count: number): De
 
 class BatchReader {
   private us = 0;
-  private readonly previous = new Map<number, Bag>();
+  private readonly previous = new Map<string, Bag>();
 
-  constructor(private readonly origin: number, private readonly tokens: unknown[]) {}
+  constructor(
+    private readonly origin: number,
+    private readonly tokens: unknown[],
+    private readonly strings: unknown[],
+    private readonly headerSets: unknown[],
+  ) {}
 
   /** One event, or undefined when the record cannot be one; the protocol's checks come after. */
   read(record: unknown, seq: number): Bag | undefined {
     if (!Array.isArray(record) || record.length < 2) return undefined;
     const code = record[0];
-    const type = isIndex(code) ? WIRE_TYPES[code] : undefined;
+    const layout = isIndex(code) ? WIRE_LAYOUTS[code] : undefined;
     // Times are relative to the previous event's: one that cannot be read spoils the rest of the batch's times.
-    if (type === undefined || !Number.isSafeInteger(record[1])) return undefined;
+    if (layout === undefined || !Number.isSafeInteger(record[1])) return undefined;
     this.us += record[1] as number;
-    const fields = WIRE_FIELDS[type];
+    const { type, fields, fixed } = layout;
     if (record.length > fields.length + 2) return undefined;
-    const previous = this.previous.get(code);
+    const previous = this.previous.get(type);
     // Entries, then fromEntries: own properties only, so a "__proto__" field stays a field (and is refused).
     const entries: Array<[string, unknown]> = [['type', type], ['seq', seq], ['t', this.origin + this.us / 1000]];
+    if (fixed) entries.push([fixed.name, fixed.value]);
     for (let f = 0; f < record.length - 2; f++) {
       const value = record[f + 2];
       if (value === null) continue;
       const [name, kind] = fields[f];
       if (kind === 'plain') entries.push([name, value]);
-      else if (kind === 'same') entries.push([name, value === 0 ? previous?.[name] : value]);
+      else if (kind === 'text') {
+        const text = typeof value === 'number' ? this.text(value) : value;
+        if (text === undefined) return undefined;
+        entries.push([name, text]);
+      } else if (kind === 'same') entries.push([name, value === 0 ? previous?.[name] : value]);
       else if (kind === 'token') {
         const token = this.token(value);
         if (token === undefined) return undefined;
         entries.push([name, token]);
       } else if (kind === 'headers') {
-        if (!isRecord(value)) return undefined;
-        const pairs = Object.entries(value).map(([k, v]) => [k, typeof v === 'number' ? this.token(v) : v] as const);
+        const set = typeof value === 'number' ? (isIndex(value) ? this.headerSets[value] : undefined) : value;
+        if (!isRecord(set)) return undefined;
+        const pairs = Object.entries(set).map(([k, v]) => [k, typeof v === 'number' ? this.token(v) : v] as const);
         if (pairs.some(([, v]) => v === undefined)) return undefined;
         entries.push([name, Object.fromEntries(pairs)]);
       } else entries.push([name, isIndex(value) ? kind[value] : value]);
     }
     const event = Object.fromEntries(entries);
-    this.previous.set(code, event);
+    this.previous.set(type, event);
     return event;
   }
 
   /** The token a record points at; undefined when it points nowhere. */
   private token(i: unknown): unknown {
     return isIndex(i) && i < this.tokens.length ? this.tokens[i] : undefined;
+  }
+
+  /** The string a text field points at; undefined when it points nowhere. */
+  private text(i: number): unknown {
+    const text = isIndex(i) && i < this.strings.length ? this.strings[i] : undefined;
+    return typeof text === 'string' ? text : undefined;
   }
 }

@@ -1,17 +1,18 @@
-/** Page side of wire-format.ts: runs on the app's thread, so it is plain loops, no closures per event. */
+/**
+ * Page side of wire-format.ts: runs on the app's thread, so it is plain
+ * loops, no closures per event. Events are written as they happen, into one
+ * flat array of numbers and shared strings: a batch that waits for its timer
+ * holds no event objects, and becomes its JSON body in one stringify.
+ */
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
-import { WIRE_FIELDS, WIRE_TYPES, type WireField } from './wire-format';
+import { STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
 
 type Bag = Record<string, unknown>;
 
 const TYPE_CODE = new Map(WIRE_TYPES.map((type, i) => [type, i]));
-const STEP_CODE = TYPE_CODE.get('axios-step')!;
-const enumCodes = (type: PageEventType, field: string): Record<string, number> => {
-  const values = WIRE_FIELDS[type].find(([name]) => name === field)![1] as readonly string[];
-  return Object.fromEntries(values.map((value, i) => [value, i]));
-};
-const STEPS = enumCodes('axios-step', 'step');
-const OUTCOMES = enumCodes('axios-step', 'outcome');
+const STEP_TYPE = TYPE_CODE.get('axios-step')!;
+const STEP_CODE: Record<string, number> = Object.fromEntries(STEP_LAYOUTS.map(([step], i) => [step, WIRE_TYPES.length + i]));
+const OUTCOMES: Record<string, number> = { response: 0, error: 1 };
 const FIELDS = WIRE_TYPES.map((type) => WIRE_FIELDS[type]);
 // Taken when the page script starts, before any page script could replace them.
 const { round } = Math;
@@ -19,81 +20,181 @@ const { keys } = Object;
 const { stringify } = JSON;
 const { indexOf: arrayIndexOf } = Array.prototype;
 
-class BatchWriter {
-  readonly tokens: TokenRef[] = [];
+/**
+ * What a string may cost in the body at most (every character escaped as
+ * \uXXXX), so a batch is sealed before its body could exceed a message.
+ */
+const worst = (text: string) => text.length * 6 + 2;
+
+/** A batch body before it is written as JSON. */
+export interface BatchData {
+  o: number;
+  k: TokenRef[];
+  s: string[];
+  h: Array<Record<string, string | number>>;
+  f: unknown[];
+}
+
+export class BatchWriter {
+  private readonly tokens: TokenRef[] = [];
   private readonly tokenIndex = new Map<unknown, number>();
-  /** The previous event of each type code, for 'same' fields. */
+  private readonly strings: string[] = [];
+  private readonly stringIndex = new Map<string, number>();
+  private readonly headerSets: Array<Record<string, string | number>> = [];
+  private readonly headerIndex = new Map<Headers, number>();
+  private readonly flat: unknown[] = [];
+  /** The previous event of each type, for 'same' fields. */
   private readonly previous: Array<Bag | undefined> = [];
   private lastUs = 0;
+  /** Events written. */
+  count = 0;
+  /** An upper bound of the body's length. */
+  bytes = 64;
 
+  /** `origin`: the time event times count from (the page's performance.timeOrigin). */
   constructor(private readonly origin: number) {}
 
-  record(event: Bag): unknown[] {
-    return event.type === 'axios-step' ? this.step(event as unknown as AxiosStepEvent) : this.generic(event);
+  write(event: Bag): void {
+    this.count++;
+    if (event.type === 'axios-step') {
+      const step = (event as unknown as AxiosStepEvent).step;
+      if (this.stepFits(event as unknown as AxiosStepEvent, step)) return this.step(event as unknown as AxiosStepEvent, step);
+    }
+    this.generic(event);
+  }
+
+  /** For tests: a record as it is, counted as an event. */
+  writeRecord(record: readonly unknown[]): void {
+    this.count++;
+    this.flat.push(record.length, ...record);
+  }
+
+  data(): BatchData {
+    return { o: this.origin, k: this.tokens, s: this.strings, h: this.headerSets, f: this.flat };
+  }
+
+  body(): string {
+    return stringify(this.data());
   }
 
   /**
-   * axios-step, four per request, written with its fields named: reading
-   * fields by a computed name is what made the generic path slow. Field
-   * order as in WIRE_FIELDS (the round-trip tests hold the two together).
+   * Whether a step carries only what its step's layout holds (what the page
+   * script writes); anything else goes in the type's layout. Read field by
+   * field: listing the event's keys would cost an array per event.
    */
-  private step(event: AxiosStepEvent): unknown[] {
-    const us = round((event.t - this.origin) * 1000);
-    const previous = this.previous[STEP_CODE] as AxiosStepEvent | undefined;
-    this.previous[STEP_CODE] = event as unknown as Bag;
-    const same = previous !== undefined && previous.id === event.id;
-    const record: unknown[] = [
-      STEP_CODE,
-      us - this.lastUs,
-      same ? 0 : event.id,
-      previous !== undefined && previous.instanceId === event.instanceId ? 0 : event.instanceId,
-      STEPS[event.step] ?? event.step,
-      event.status ?? null,
-      event.outcome === undefined ? null : OUTCOMES[event.outcome] ?? event.outcome,
-      event.method ?? null,
-      event.url ?? null,
-      event.attempt ?? null,
-      event.replayOf ?? null,
-      event.token === undefined ? null : this.token(event.token),
-      event.headers === undefined ? null : this.headers(event.headers),
-      event.errorCode ?? null,
-    ];
-    this.lastUs = us;
-    let length = record.length;
-    while (record[length - 1] === null) length--;
-    record.length = length;
-    return record;
+  private stepFits(e: AxiosStepEvent, step: StepName): boolean {
+    if (e.step === 'enter') return e.token === undefined && e.headers === undefined && e.status === undefined && e.outcome === undefined && e.errorCode === undefined;
+    if (e.step === 'dispatch') return e.attempt === undefined && e.replayOf === undefined && e.status === undefined && e.outcome === undefined && e.errorCode === undefined;
+    return (
+      (step === 'transport-end' || step === 'settle') &&
+      e.method === undefined && e.url === undefined && e.attempt === undefined && e.replayOf === undefined && e.token === undefined && e.headers === undefined
+    );
   }
 
-  private generic(event: Bag): unknown[] {
-    const code = TYPE_CODE.get(event.type as PageEventType)!;
-    const us = round(((event.t as number) - this.origin) * 1000);
-    const record: unknown[] = [code, us - this.lastUs];
+  private time(t: number): number {
+    const us = round((t - this.origin) * 1000);
+    const delta = us - this.lastUs;
     this.lastUs = us;
+    return delta;
+  }
+
+  /**
+   * An axios step in its step's layout, fields written by name: reading them
+   * by a computed name is slow. Trailing absent fields are not written.
+   */
+  private step(event: AxiosStepEvent, step: StepName): void {
+    const previous = this.previous[STEP_TYPE] as AxiosStepEvent | undefined;
+    this.previous[STEP_TYPE] = event as unknown as Bag;
+    const flat = this.flat;
+    const id = previous !== undefined && previous.id === event.id ? 0 : this.plain(event.id);
+    const instance = previous !== undefined && previous.instanceId === event.instanceId ? 0 : this.plain(event.instanceId);
+    const code = STEP_CODE[step];
+    const dt = this.time(event.t);
+    let a: unknown = null;
+    let b: unknown = null;
+    let c: unknown = null;
+    let d: unknown = null;
+    if (step === 'enter') {
+      a = this.text(event.method);
+      b = this.text(event.url);
+      c = event.attempt ?? null;
+      d = this.plain(event.replayOf);
+    } else if (step === 'dispatch') {
+      a = event.token === undefined ? null : this.token(event.token);
+      b = event.headers === undefined ? null : this.headers(event.headers);
+      c = this.text(event.method);
+      d = this.text(event.url);
+    } else {
+      a = event.status ?? null;
+      b = event.outcome === undefined ? null : OUTCOMES[event.outcome] ?? event.outcome;
+      c = this.text(event.errorCode);
+    }
+    const fields = d !== null ? 4 : c !== null ? 3 : b !== null ? 2 : a !== null ? 1 : 0;
+    flat.push(4 + fields, code, dt, id, instance);
+    if (fields > 0) flat.push(a);
+    if (fields > 1) flat.push(b);
+    if (fields > 2) flat.push(c);
+    if (fields > 3) flat.push(d);
+    this.bytes += 48 + fields * 24;
+  }
+
+  /** Trims trailing nulls of the record that starts at `at`, and writes its length there. */
+  private seal(at: number): void {
+    const flat = this.flat;
+    let end = flat.length;
+    while (flat[end - 1] === null) end--;
+    if (end < flat.length) flat.length = end;
+    flat[at] = end - at - 1;
+    this.bytes += (end - at) * 24;
+  }
+
+  private generic(event: Bag): void {
+    const code = TYPE_CODE.get(event.type as PageEventType);
+    const flat = this.flat;
+    if (code === undefined) {
+      // A type the format does not know goes as its name, for the background to refuse.
+      flat.push(2, this.plain(String(event.type)), 0);
+      return;
+    }
+    const at = flat.length;
+    flat.push(0, code, this.time(event.t as number));
     const fields: readonly WireField[] = FIELDS[code];
     const previous = this.previous[code];
     this.previous[code] = event;
-    let length = 2;
     for (let f = 0; f < fields.length; f++) {
       const kind = fields[f][1];
       const value = event[fields[f][0]];
-      if (value === undefined) {
-        record.push(null);
-        continue;
-      }
-      if (kind === 'plain') record.push(value);
-      else if (kind === 'same') record.push(previous !== undefined && previous[fields[f][0]] === value ? 0 : value);
-      else if (kind === 'token') record.push(this.token(value as TokenRef));
-      else if (kind === 'headers') record.push(this.headers(value as Headers));
+      if (value === undefined) flat.push(null);
+      else if (kind === 'plain') flat.push(this.plain(value));
+      else if (kind === 'text') flat.push(this.text(value));
+      else if (kind === 'same') flat.push(previous !== undefined && previous[fields[f][0]] === value ? 0 : this.plain(value));
+      else if (kind === 'token') flat.push(this.token(value as TokenRef));
+      else if (kind === 'headers') flat.push(this.headers(value as Headers));
       else {
         const i = Reflect.apply(arrayIndexOf, kind, [value]) as number;
         // A value the format does not know goes as itself, for the background to refuse.
-        record.push(i < 0 ? value : i);
+        flat.push(i < 0 ? this.plain(value) : i);
       }
-      length = record.length;
     }
-    record.length = length;
-    return record;
+    this.seal(at);
+  }
+
+  private plain(value: unknown): unknown {
+    if (typeof value === 'string') this.bytes += worst(value);
+    return value ?? null;
+  }
+
+  /** A string as its index in the batch's string table; anything else as itself (for the background to refuse). */
+  private text(value: unknown): unknown {
+    if (typeof value !== 'string') return value ?? null;
+    let i = this.stringIndex.get(value);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(value);
+      this.stringIndex.set(value, i);
+      this.bytes += worst(value);
+    }
+    return i;
   }
 
   private token(ref: TokenRef): number {
@@ -104,34 +205,38 @@ class BatchWriter {
       i = this.tokens.length;
       this.tokens.push(ref);
       this.tokenIndex.set(key, i);
+      this.bytes += worst(stringify(ref) ?? '');
     }
     return i;
   }
 
-  private headers(headers: Headers): Record<string, string | number> {
+  /**
+   * A header set as its index in the batch's table: an app sends the same
+   * headers on most requests, and the page script hands the same object for
+   * the same headers (request-headers.ts), so each set is written once.
+   */
+  private headers(headers: Headers): number {
+    let i = this.headerIndex.get(headers);
+    if (i !== undefined) return i;
     const out: Record<string, string | number> = {};
     // keys(), not for-in: the page may add enumerable keys to Object.prototype.
     for (const name of keys(headers)) {
       const value = headers[name];
-      out[name] = typeof value === 'string' ? value : this.token(value);
+      this.bytes += worst(name);
+      out[name] = typeof value === 'string' ? (this.plain(value) as string) : this.token(value);
     }
-    return out;
+    i = this.headerSets.length;
+    this.headerSets.push(out);
+    this.headerIndex.set(headers, i);
+    return i;
   }
 }
 
-/** A batch body before it is written as JSON. */
-export interface BatchData {
-  o: number;
-  k: TokenRef[];
-  e: unknown[][];
-}
-
-/** One batch body, as data; `origin` is the time the event times count from (the page's performance.timeOrigin). */
+/** One batch body, as data; `origin` is the time the event times count from. */
 export function encodeBatchData(events: readonly PageEvent[], origin: number): BatchData {
   const writer = new BatchWriter(origin);
-  const records: unknown[][] = new Array(events.length);
-  for (let n = 0; n < events.length; n++) records[n] = writer.record(events[n] as unknown as Bag);
-  return { o: origin, k: writer.tokens, e: records };
+  for (let n = 0; n < events.length; n++) writer.write(events[n] as unknown as Bag);
+  return writer.data();
 }
 
 /** One batch body, as the page sends it. */

@@ -1,47 +1,84 @@
 /**
  * How a batch of page events travels from the page to the background. The
  * page script and the bridge both run on the app's main thread, so every byte
- * they write or copy is CPU the app pays for on each request. The bridge reads
- * only the batch's header and forwards the body as the string it got; the
- * background, on its own thread, decodes the body and checks every event.
+ * they write or copy is CPU the app pays for on each request (a runtime port
+ * message costs a few nanoseconds a byte). The bridge reads only the batch's
+ * header and forwards the body as the string it got; the background, on its
+ * own thread, decodes the body and checks every event.
  *
- * Body: {"o": timeOrigin, "k": [TokenRef...], "e": [[type, µs, field...]...]}
- * - an event is an array: its type's code, its time, then its fields in the
- *   order below; absent fields are null, and trailing ones are left out;
+ * Body: {"o": timeOrigin, "k": [TokenRef...], "s": [string...], "h": [headers...], "f": [n, code, µs, field..., n, code, ...]}
+ * - `f` holds the events one after another, each as its length `n` then `n`
+ *   values: its layout's code, its time, then its fields in the layout's
+ *   order; absent fields are null, and trailing ones are left out. (The
+ *   page writes each event into this one flat array as it happens, so a
+ *   batch waiting for its timer holds numbers, not objects.) A body may
+ *   instead hold `e`, one array per event: what earlier versions wrote;
  * - times are integer microseconds: the first since `o`, each next one since
  *   the event before it;
- * - a token is its index in `k`: a batch writes each token once;
+ * - a token is its index in `k`, a `text` field is its index in `s` (or the
+ *   string itself), a `headers` field its index in `h` (or the set itself,
+ *   names to values, a value that is a number being a token): a batch writes
+ *   each token, each method or URL and each set of headers once;
  * - an enum field is its value's index in the list below;
  * - a `same` field is 0 when it equals that field of the previous event of
  *   the same type in the batch (axios writes the steps of a call one after
- *   another, and each names the call).
+ *   another, and each names the call);
+ * - an axios step has a layout of its own per step (codes after the types'),
+ *   with only the fields that step carries; the type's own layout takes any
+ *   step with any field.
  * Sequence numbers are implicit: the batch header names the first, and the
  * events are consecutive.
  */
 import type { PageEventType } from './events';
 
-export type FieldKind = 'plain' | 'token' | 'headers' | 'same' | readonly string[];
+export type FieldKind = 'plain' | 'text' | 'token' | 'headers' | 'same' | readonly string[];
 export type WireField = readonly [name: string, kind: FieldKind];
 
 const plain = (name: string): WireField => [name, 'plain'];
+const text = (name: string): WireField => [name, 'text'];
 const STORES = ['cookie', 'cookieStore', 'localStorage', 'sessionStorage', 'httpOnlyCookie'];
 
 /** Field order per event type, most often present first. Append only: the position is the wire name. */
 export const WIRE_FIELDS: Record<PageEventType, readonly WireField[]> = {
   'page-start': [plain('url'), plain('readyState')],
   'request-start': [
-    plain('id'), ['transport', ['fetch', 'xhr']], plain('method'), plain('url'), ['headers', 'headers'], ['token', 'token'], plain('axiosId'),
+    plain('id'), ['transport', ['fetch', 'xhr']], text('method'), text('url'), ['headers', 'headers'], ['token', 'token'], plain('axiosId'),
   ],
   'request-end': [plain('id'), plain('status'), ['error', ['network', 'abort', 'timeout']]],
-  'axios-instance': [plain('instanceId'), ['via', ['auto', 'hook']], plain('version'), plain('label')],
+  'axios-instance': [plain('instanceId'), ['via', ['auto', 'hook']], text('version'), text('label')],
   'axios-step': [
     ['id', 'same'], ['instanceId', 'same'], ['step', ['enter', 'dispatch', 'transport-end', 'settle']], plain('status'),
-    ['outcome', ['response', 'error']], plain('method'), plain('url'), plain('attempt'), plain('replayOf'),
-    ['token', 'token'], ['headers', 'headers'], plain('errorCode'),
+    ['outcome', ['response', 'error']], text('method'), text('url'), plain('attempt'), plain('replayOf'),
+    ['token', 'token'], ['headers', 'headers'], text('errorCode'),
   ],
-  'token-write': [['store', STORES], plain('key'), ['op', ['set', 'remove']], ['token', 'token'], plain('expires'), plain('maxAge')],
+  'token-write': [['store', STORES], text('key'), ['op', ['set', 'remove']], ['token', 'token'], plain('expires'), plain('maxAge')],
   'token-reads': [['store', STORES], plain('count')],
 };
 
 /** The type's position here is its code on the wire. */
 export const WIRE_TYPES = Object.keys(WIRE_FIELDS) as PageEventType[];
+
+export type StepName = 'enter' | 'dispatch' | 'transport-end' | 'settle';
+const ids: readonly WireField[] = [['id', 'same'], ['instanceId', 'same']];
+const outcome: readonly WireField[] = [plain('status'), ['outcome', ['response', 'error']], text('errorCode')];
+
+/** The layouts of the four axios steps, coded from WIRE_TYPES.length on in this order. Append only. */
+export const STEP_LAYOUTS: ReadonlyArray<readonly [StepName, readonly WireField[]]> = [
+  ['enter', [...ids, text('method'), text('url'), plain('attempt'), plain('replayOf')]],
+  ['dispatch', [...ids, ['token', 'token'], ['headers', 'headers'], text('method'), text('url')]],
+  ['transport-end', [...ids, ...outcome]],
+  ['settle', [...ids, ...outcome]],
+];
+
+export interface WireLayout {
+  type: PageEventType;
+  fields: readonly WireField[];
+  /** Fields every event of this layout has, and the value (an axios step's `step`). */
+  fixed?: { name: string; value: string };
+}
+
+/** Every layout, by its code. */
+export const WIRE_LAYOUTS: readonly WireLayout[] = [
+  ...WIRE_TYPES.map((type) => ({ type, fields: WIRE_FIELDS[type] })),
+  ...STEP_LAYOUTS.map(([step, fields]) => ({ type: 'axios-step' as const, fields, fixed: { name: 'step', value: step } })),
+];

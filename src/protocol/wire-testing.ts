@@ -1,6 +1,6 @@
 /** For tests: page events as a bridge forwards them (wire-format.ts). */
-import type { PageEvent, PageEventType } from './events';
-import { encodeBatchData } from './wire-encode';
+import type { PageEventType } from './events';
+import { BatchWriter } from './wire-encode';
 import { WIRE_FIELDS } from './wire-format';
 
 /**
@@ -9,10 +9,10 @@ import { WIRE_FIELDS } from './wire-format';
  * background must refuse, so tests can mix bad events in.
  */
 export function wireBatch(events: readonly unknown[], origin = 0): { first: number; count: number; body: string } {
-  const known = events.filter((e) => Object.hasOwn(WIRE_FIELDS, (e as { type?: unknown })?.type as PageEventType)) as PageEvent[];
-  const body = encodeBatchData(known, origin);
-  let k = 0;
-  const records = body.e;
-  body.e = events.map((e) => (known.includes(e as PageEvent) ? records[k++] : [999, 0]));
-  return { first: (events[0] as { seq?: number })?.seq ?? 0, count: events.length, body: JSON.stringify(body) };
+  const writer = new BatchWriter(origin);
+  for (const e of events) {
+    if (Object.hasOwn(WIRE_FIELDS, (e as { type?: unknown })?.type as PageEventType)) writer.write(e as Record<string, unknown>);
+    else writer.writeRecord([999, 0]);
+  }
+  return { first: (events[0] as { seq?: number })?.seq ?? 0, count: events.length, body: writer.body() };
 }

@@ -70,6 +70,37 @@ describe('the batch wire format', () => {
     expect(decodeBatchBody(body, 0, events.length).events).toEqual(events);
   });
 
+  it('writes each step in its own layout, each URL and method once a batch, and reads bodies of the earlier nested form', () => {
+    const events = Array.from({ length: 50 }, (_, n): PageEvent[] => [
+      { type: 'axios-step', seq: 2 * n, t: ORIGIN + n, id: `axr${n}`, instanceId: 'axi2', step: 'enter', method: 'GET', url: 'http://127.0.0.1:5173/api/items', attempt: 1 },
+      { type: 'axios-step', seq: 2 * n + 1, t: ORIGIN + n + 0.5, id: `axr${n}`, instanceId: 'axi2', step: 'settle', status: 200, outcome: 'response' },
+    ]).flat();
+    const body = encodeBatchBody(events, ORIGIN);
+    expect(body.split('/api/items')).toHaveLength(2);
+    expect(body.split('"GET"')).toHaveLength(2);
+    // A settle is its length, code, time, two "same as before" ids, status and outcome: no nulls.
+    expect(body).not.toContain('null');
+    const headers = { accept: 'application/json' };
+    const dispatches: PageEvent[] = [0, 1, 2].map((n) => ({ type: 'axios-step', seq: n, t: ORIGIN, id: `axr${n}`, instanceId: 'axi2', step: 'dispatch', headers }));
+    const withHeaders = encodeBatchBody(dispatches, ORIGIN);
+    expect(withHeaders.split('application/json')).toHaveLength(2);
+    expect(decodeBatchBody(withHeaders, 0, 3).events).toEqual(dispatches);
+    expect(decodeBatchBody(body, 0, events.length).events).toEqual(events);
+    const nested = JSON.stringify({ o: 0, k: [], e: [[4, 5, 'axr1', 'axi1', 0, null, null, 'GET', '/a', 1], [4, 5, 0, 0, 3, 200, 0]] });
+    expect(decodeBatchBody(nested, 0, 2).events).toEqual([
+      { type: 'axios-step', seq: 0, t: 0.005, id: 'axr1', instanceId: 'axi1', step: 'enter', method: 'GET', url: '/a', attempt: 1 },
+      { type: 'axios-step', seq: 1, t: 0.01, id: 'axr1', instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' },
+    ]);
+  });
+
+  it('refuses a flat body whose lengths do not add up, and a text index that points nowhere', () => {
+    expect(decodeBatchBody(JSON.stringify({ o: 0, k: [], s: [], f: [5, 1, 0] }), 0, 1)).toEqual({ events: [], malformed: 1 });
+    const body = JSON.stringify({ o: 0, k: [], s: ['GET'], f: [6, 1, 0, 'f1', 0, 0, 3, 7, 1, 0, 'f2', 0, 0, 0, {}] });
+    const { events, malformed } = decodeBatchBody(body, 0, 2);
+    expect(malformed).toBe(1);
+    expect(events).toMatchObject([{ type: 'request-start', id: 'f2', method: 'GET', url: 'GET' }]);
+  });
+
   it('refuses a body that does not hold what the header says, and never throws on any input', () => {
     const body = encodeBatchBody([{ type: 'token-reads', seq: 0, t: ORIGIN, store: 'cookie', count: 3 }], ORIGIN);
     expect(decodeBatchBody(body, 0, 2)).toEqual({ events: [], malformed: 2 });
