@@ -51,14 +51,20 @@ export interface SanitizedHeaders {
 /**
  * The last call's entries and what they gave: an app sends the same headers
  * on most requests, and handing back the same object lets a batch write the
- * set once (protocol/wire-encode.ts). Its credentials' refs are asked for
- * again on every call, so a new token, or a new salt, is never missed.
+ * set once (protocol/wire-encode.ts). The refs of its credentials are asked
+ * for again on every call (of the raw values kept here, in the page), so a
+ * new salt is never missed.
  */
-let last: { entries: Array<[string, string]>; refs: TokenRef[]; result: SanitizedHeaders } | undefined;
+let last: { entries: Array<[string, string]>; raws: string[]; refs: TokenRef[]; result: SanitizedHeaders } | undefined;
 
 function sameEntries(a: Array<[string, string]>, b: Array<[string, string]>): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i][0] !== b[i][0] || a[i][1] !== b[i][1]) return false;
+  return true;
+}
+
+function stillValid(memo: NonNullable<typeof last>, tokenRef: (raw: string) => TokenRef): boolean {
+  for (let k = 0; k < memo.raws.length; k++) if (tokenRef(memo.raws[k]) !== memo.refs[k]) return false;
   return true;
 }
 
@@ -67,44 +73,33 @@ function sameEntries(a: Array<[string, string]>, b: Array<[string, string]>): bo
  * fingerprint. Names are lower-cased, as HTTP/2 and the Network panel show them.
  */
 export function sanitizeHeaders(entries: Array<[string, string]>, tokenRef: (raw: string) => TokenRef): SanitizedHeaders {
-  if (last !== undefined && sameEntries(last.entries, entries)) {
-    const memo = last;
-    let k = 0;
-    let same = true;
-    for (const [rawName, value] of entries) {
-      const kind = classify(rawName);
-      if (kind.ignore || !kind.sensitive) continue;
-      if (credentialRef(kind.name, String(value), tokenRef).ref !== memo.refs[k++]) same = false;
-    }
-    if (same) return memo.result;
-  }
+  if (last !== undefined && sameEntries(last.entries, entries) && stillValid(last, tokenRef)) return last.result;
   const headers: Headers = {};
+  const raws: string[] = [];
   const refs: TokenRef[] = [];
   let token: TokenRef | undefined;
   let count = 0;
-  for (const [rawName, value] of entries) {
-    const kind = classify(rawName);
+  for (let i = 0; i < entries.length; i++) {
+    const kind = classify(entries[i][0]);
     if (kind.ignore || count >= LIMITS.headersPerRequest) continue;
     count++;
     const name = kind.name;
-    const text = String(value);
+    const text = String(entries[i][1]);
     if (kind.sensitive) {
-      const { ref, bearer } = credentialRef(name, text, tokenRef);
+      const bearer = name === 'authorization' ? bearerOf(text) : undefined;
+      const raw = bearer ?? text;
+      const ref = tokenRef(raw);
       headers[name] = ref;
+      raws.push(raw);
       refs.push(ref);
-      if (bearer) token = ref;
+      if (bearer !== undefined) token = ref;
     } else {
       headers[name] = clip(text);
     }
   }
   const result = token ? { headers, token } : { headers };
-  last = { entries: entries.slice(), refs, result };
+  last = { entries: entries.slice(), raws, refs, result };
   return result;
-}
-
-function credentialRef(name: string, text: string, tokenRef: (raw: string) => TokenRef): { ref: TokenRef; bearer: boolean } {
-  const bearer = name === 'authorization' ? bearerOf(text) : undefined;
-  return { ref: tokenRef(bearer ?? text), bearer: bearer !== undefined };
 }
 
 /** Header entries from anything fetch accepts as `headers`, without consuming anything. */

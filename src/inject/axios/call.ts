@@ -22,7 +22,9 @@ export interface Call {
   /** The method and URL the 'enter' event carried. */
   shownMethod?: string;
   shownUrl?: string;
-  urlFrom?: [unknown, unknown, unknown, unknown];
+  fromUrl?: unknown;
+  fromBase?: unknown;
+  fromAllow?: unknown;
   /** Request interceptors axios kept for this call, and how many of them have run (request-side.ts). */
   kept: number;
   ran: number;
@@ -52,10 +54,13 @@ export interface Side {
 }
 
 export function newCall(id: string, instance: Instance, lineage: Lineage, t0: number, viaWrapper: boolean): Call {
-  const call = {
-    id, instanceId: instance.id, t0, lineage, attempt: lineage.attempts, entered: false, kept: 0, ran: 0,
-    syncMode: true, legacy: instance.copy.legacy, viaWrapper, dispatched: false, transportEnded: false, settled: false,
-  } as Call;
+  // Every field written at once, so that all calls share one object shape.
+  const call: Call = {
+    id, instanceId: instance.id, t0, lineage, attempt: lineage.attempts, entered: false, reqMgr: undefined, resMgr: undefined, config: undefined,
+    url: undefined, shownMethod: undefined, shownUrl: undefined, fromUrl: undefined, fromBase: undefined, fromAllow: undefined, kept: 0, ran: 0,
+    syncMode: true, legacy: instance.copy.legacy, viaWrapper, requestSide: undefined as unknown as Side, responseSide: undefined as unknown as Side,
+    sent: undefined, dispatched: false, transportEnded: false, settled: false,
+  };
   call.requestSide = { call, side: 'request' };
   call.responseSide = { call, side: 'response' };
   return call;

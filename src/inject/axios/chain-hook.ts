@@ -16,6 +16,7 @@
  */
 import type { InjectContext } from '../context';
 import { replaceMethod, syncLike } from './patch';
+import type { Side } from './call';
 import type { Instance } from './registry';
 import { offerRequestSide } from './request-side';
 import { offerResponseSide } from './response-side';
@@ -30,6 +31,18 @@ export interface ChainHookDeps {
   handRegistered(manager: object): { instance: Instance; response: object } | undefined;
 }
 
+/** The call whose chain `manager` is building, and which side; nothing of ours escapes (no closure per call: this runs twice a request). */
+function sideOf(tracker: Tracker, manager: object, handRegistered: ChainHookDeps['handRegistered']): Side | undefined {
+  try {
+    const side = tracker.chainFor(manager);
+    if (side) return side;
+    const hand = handRegistered(manager);
+    return hand && tracker.startUnwrapped(hand.instance, hand.response);
+  } catch {
+    return undefined;
+  }
+}
+
 export function wrapForEach(owner: object, deps: ChainHookDeps): boolean {
   return replaceMethod(owner, 'forEach', (original) => syncLike(original, forEachImpl(original, deps)));
 }
@@ -37,15 +50,7 @@ export function wrapForEach(owner: object, deps: ChainHookDeps): boolean {
 function forEachImpl(original: Function, { tracker, ctx, handRegistered }: ChainHookDeps) {
   return (self: unknown, args: IArguments): unknown => {
     const fn = args[0];
-    const found =
-      typeof fn === 'function' && typeof self === 'object' && self !== null
-        ? ctx.guard(() => {
-            const side = tracker.chainFor(self);
-            if (side) return side;
-            const hand = handRegistered(self);
-            return hand && tracker.startUnwrapped(hand.instance, hand.response);
-          })
-        : undefined;
+    const found = typeof fn === 'function' && typeof self === 'object' && self !== null ? sideOf(tracker, self, handRegistered) : undefined;
     if (!found) return apply(original, self, args);
     return found.side === 'request'
       ? offerRequestSide(found.call, tracker, ctx, fn as Function, (collect) => apply(original, self, [collect]))

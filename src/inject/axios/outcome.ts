@@ -8,17 +8,19 @@ import { clip } from '../request-headers';
 
 type Bag = Record<string, unknown> | undefined;
 
-export function outcomeOf(value: unknown, failed: boolean): Partial<AxiosStepEvent> {
+/** Writes them into `event`. */
+export function writeOutcome(event: AxiosStepEvent, value: unknown, failed: boolean): void {
   const bag = (typeof value === 'object' && value !== null ? value : undefined) as Bag;
   if (!failed) {
+    event.outcome = 'response';
     const status = bag?.status;
-    return typeof status === 'number' ? { outcome: 'response', status } : { outcome: 'response' };
+    if (typeof status === 'number') event.status = status;
+    return;
   }
-  const event: Partial<AxiosStepEvent> = { outcome: 'error' };
+  event.outcome = 'error';
   const response = bag?.response as Bag;
   const status = typeof response === 'object' && response !== null ? response.status : undefined;
   if (typeof status === 'number') event.status = status;
   const code = bag?.code;
   if (typeof code === 'string') event.errorCode = clip(code);
-  return event;
 }

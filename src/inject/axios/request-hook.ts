@@ -19,6 +19,7 @@
  */
 import type { InjectContext } from '../context';
 import { replaceMethod, syncLike } from './patch';
+import type { Call } from './call';
 import type { Tracker } from './tracker';
 
 const apply = Reflect.apply;
@@ -33,9 +34,26 @@ export function wrapRequest(owner: object, tracker: Tracker, ctx: InjectContext)
   });
 }
 
+/** tracker.enter, with nothing of ours escaping (ctx.guard without a closure per call: this runs for every request). */
+function enter(tracker: Tracker, self: unknown, args: IArguments): Call | undefined {
+  try {
+    return tracker.enter(self, args);
+  } catch {
+    return undefined;
+  }
+}
+
+function finish(tracker: Tracker, call: Call, value: unknown, failed: boolean): void {
+  try {
+    tracker.finish(call, value, failed);
+  } catch {
+    // Ours alone: the caller's value passes on untouched.
+  }
+}
+
 function requestImpl(original: Function, tracker: Tracker, ctx: InjectContext) {
   return (self: unknown, args: IArguments): unknown => {
-    const call = ctx.guard(() => tracker.enter(self, args));
+    const call = enter(tracker, self, args);
     if (!call) return apply(original, self, args);
     const outer = tracker.active;
     tracker.active = call;
@@ -59,11 +77,11 @@ function requestImpl(original: Function, tracker: Tracker, ctx: InjectContext) {
     }
     return apply(then, result, [
       (value: unknown) => {
-        ctx.guard(() => tracker.finish(call, value, false));
+        finish(tracker, call, value, false);
         return value;
       },
       (error: unknown) => {
-        ctx.guard(() => tracker.finish(call, error, true));
+        finish(tracker, call, error, true);
         throw error;
       },
     ]);

@@ -61,8 +61,11 @@ function appendParams(url: string, params: unknown): string {
 const resolved = new Map<string, string>();
 let resolvedBase: string | undefined;
 
-function absolute(path: string): string {
-  const base = typeof document !== 'undefined' ? document.baseURI : typeof location !== 'undefined' ? location.href : undefined;
+function documentBase(): string | undefined {
+  return typeof document !== 'undefined' ? document.baseURI : typeof location !== 'undefined' ? location.href : undefined;
+}
+
+function absolute(path: string, base: string | undefined): string {
   if (base !== resolvedBase || resolved.size > 512) {
     resolved.clear();
     resolvedBase = base;
@@ -79,15 +82,28 @@ function absolute(path: string): string {
   return href;
 }
 
+/** The last URL computed without params, and what it was computed from: a loop of calls to one endpoint skips the joining. */
+const lastUrl = { url: undefined as unknown, baseURL: undefined as unknown, allow: undefined as unknown, base: undefined as string | undefined, href: '' };
+
 /** The absolute URL axios will request (params serialised the default way), or the joined path when it cannot be resolved. */
 export function urlOf(config: Bag): string {
-  const url = typeof config.url === 'string' ? config.url : '';
-  const base = config.baseURL;
+  const { url: rawUrl, baseURL: base, allowAbsoluteUrls: allow, params } = config;
+  const docBase = documentBase();
+  if (params == null && rawUrl === lastUrl.url && base === lastUrl.baseURL && allow === lastUrl.allow && docBase === lastUrl.base) return lastUrl.href;
+  const url = typeof rawUrl === 'string' ? rawUrl : '';
   let path = url;
-  if (typeof base === 'string' && base && (!ABSOLUTE.test(url) || config.allowAbsoluteUrls === false)) {
+  if (typeof base === 'string' && base && (!ABSOLUTE.test(url) || allow === false)) {
     path = url ? `${base.replace(/\/?\/$/, '')}/${url.replace(/^\/+/, '')}` : base;
   }
-  return absolute(config.params == null ? path : appendParams(path, config.params));
+  const href = absolute(params == null ? path : appendParams(path, params), docBase);
+  if (params == null && typeof rawUrl !== 'object' && typeof base !== 'object') {
+    lastUrl.url = rawUrl;
+    lastUrl.baseURL = base;
+    lastUrl.allow = allow;
+    lastUrl.base = docBase;
+    lastUrl.href = href;
+  }
+  return href;
 }
 
 function headerText(value: unknown): string | undefined {

@@ -32,6 +32,15 @@ interface RequestSide {
   ctx: InjectContext;
 }
 
+/** dispatch, with nothing of ours escaping. */
+function dispatch(side: RequestSide, value: unknown): void {
+  try {
+    side.tracker.dispatch(side.call, value);
+  } catch {
+    // Ours alone: the interceptor's value passes on untouched.
+  }
+}
+
 /** Stands in for one app handler: same functions (wrapped), same flags, runWhen called on the app's object. */
 class StandIn {
   private index = -1;
@@ -40,6 +49,8 @@ class StandIn {
   readonly synchronous: unknown;
   readonly runWhen: unknown;
   private readonly original: unknown;
+  /** How one of its functions ended (shared by both, so each stand-in makes one). */
+  private readonly report: Outcome;
 
   constructor(
     private readonly side: RequestSide,
@@ -47,6 +58,14 @@ class StandIn {
   ) {
     this.original = h.fulfilled;
     this.synchronous = h.synchronous;
+    this.report = (value, failed) => {
+      const call = this.side.call;
+      if (this.index >= 0 && !this.done) {
+        this.done = true;
+        call.ran++;
+      }
+      if (!failed && call.ran === call.kept) dispatch(this.side, value);
+    };
     const { rejected, runWhen } = h;
     this.rejected = typeof rejected === 'function' ? this.wrap(rejected) : rejected;
     this.runWhen =
@@ -69,14 +88,7 @@ class StandIn {
   }
 
   private wrap(f: Function): Function {
-    const report: Outcome = (value, failed) => {
-      const { call, tracker, ctx } = this.side;
-      if (this.index >= 0 && !this.done) {
-        this.done = true;
-        call.ran++;
-      }
-      if (!failed && call.ran === call.kept) ctx.guard(() => tracker.dispatch(call, value));
-    };
+    const report = this.report;
     return function (this: unknown) {
       // eslint-disable-next-line prefer-rest-params
       return observeCall(f, this, arguments, report);
@@ -94,6 +106,6 @@ export function offerRequestSide(call: Call, tracker: Tracker, ctx: InjectContex
   }
   tracker.probing = undefined;
   const result = iterate((h) => fn(new StandIn(side, h)));
-  if (call.kept === 0) ctx.guard(() => tracker.dispatch(call, undefined));
+  if (call.kept === 0) dispatch(side, undefined);
   return result;
 }

@@ -8,9 +8,10 @@
  * for a missing callback, with no extra tick. When the app has no response
  * interceptor we must add one handler of ours: that case costs the caller
  * one microtask (so does 0.x in synchronous mode, see request-hook.ts).
+ * Written to allocate little: this runs for every request of the page.
  */
 import type { InjectContext } from '../context';
-import { observeCall } from './observe';
+import { observeCall, type Outcome } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
 
@@ -21,42 +22,72 @@ interface AppHandler {
   runWhen?: unknown;
 }
 
+const apply = Reflect.apply;
 const identity = (value: unknown) => value;
 const rethrow = (error: unknown) => {
   throw error;
 };
 
-export function offerResponseSide(call: Call, tracker: Tracker, ctx: InjectContext, fn: Function, iterate: (collect: (h: AppHandler) => void) => unknown): unknown {
+/** What the stand-ins of one call share. */
+class ResponseSide {
+  /** The caller's outcome, as observeCall reports it. */
+  readonly settle: Outcome;
+
+  constructor(
+    readonly call: Call,
+    readonly tracker: Tracker,
+  ) {
+    this.settle = (value, failed) => {
+      try {
+        tracker.settle(call, value, failed);
+      } catch {
+        // Ours alone: the caller's value passes on untouched.
+      }
+    };
+  }
+
+  transportEnd(input: unknown, failed: boolean): void {
+    try {
+      this.tracker.transportEnd(this.call, input, failed);
+    } catch {
+      // As above.
+    }
+  }
+}
+
+function wrap(side: ResponseSide, f: unknown, failed: boolean, first: boolean, last: boolean): Function {
+  const own = typeof f === 'function' ? f : failed ? rethrow : identity;
+  return function (this: unknown, input: unknown) {
+    if (first) side.transportEnd(input, failed);
+    // eslint-disable-next-line prefer-rest-params
+    return last ? observeCall(own, this, arguments, side.settle) : apply(own, this, arguments);
+  };
+}
+
+function standIn(side: ResponseSide, h: AppHandler, first: boolean, last: boolean): AppHandler {
+  return { fulfilled: wrap(side, h.fulfilled, false, first, last), rejected: wrap(side, h.rejected, true, first, last), synchronous: h.synchronous, runWhen: h.runWhen };
+}
+
+function offer(fn: Function, handler: unknown): void {
+  try {
+    fn(handler);
+  } catch {
+    // axios's collector only pushes; nothing of ours may surface.
+  }
+}
+
+export function offerResponseSide(call: Call, tracker: Tracker, _ctx: InjectContext, fn: Function, iterate: (collect: (h: AppHandler) => void) => unknown): unknown {
   const handlers: AppHandler[] = [];
   const result = iterate((h) => void handlers.push(h));
   const last = handlers.length - 1;
-  const settle = (value: unknown, failed: boolean) => ctx.guard(() => tracker.settle(call, value, failed));
-  const offer = (handler: unknown) => {
-    try {
-      fn(handler);
-    } catch {
-      // axios's collector only pushes; nothing of ours may surface.
-    }
-  };
+  const side = new ResponseSide(call, tracker);
   if (last < 0) {
     // In 0.x synchronous mode the request wrapper watches the caller's promise anyway (see Call.legacy).
-    if (!(call.viaWrapper && call.legacy && call.syncMode)) offer(standIn({ fulfilled: identity, rejected: rethrow }, true, true));
+    if (!(call.viaWrapper && call.legacy && call.syncMode)) offer(fn, standIn(side, { fulfilled: identity, rejected: rethrow, synchronous: true }, true, true));
     return result;
   }
   // Offered after the iteration rather than during it: the collector only
   // pushes, and no app code runs while the response side is collected.
-  handlers.forEach((h, i) => offer(i === 0 || i === last ? standIn(h, i === 0, i === last) : h));
+  for (let i = 0; i <= last; i++) offer(fn, i === 0 || i === last ? standIn(side, handlers[i], i === 0, i === last) : handlers[i]);
   return result;
-
-  function standIn(h: AppHandler, first: boolean, isLast: boolean): AppHandler {
-    const wrap = (f: unknown, failed: boolean) => {
-      const own = typeof f === 'function' ? f : failed ? rethrow : identity;
-      return function (this: unknown, input: unknown) {
-        if (first) ctx.guard(() => tracker.transportEnd(call, input, failed));
-        // eslint-disable-next-line prefer-rest-params
-        return isLast ? observeCall(own, this, arguments, settle) : Reflect.apply(own, this, arguments);
-      };
-    };
-    return { fulfilled: wrap(h.fulfilled, false), rejected: wrap(h.rejected, true), synchronous: h.synchronous, runWhen: h.runWhen };
-  }
 }

@@ -31,7 +31,9 @@ export function recorder(): Recorder {
   let n = 0;
   let clock = Date.now();
   const ctx: InjectContext = {
-    emit: (e) => {
+    emit: (raw) => {
+      // As the batch writes it: a field left undefined is not sent at all.
+      const e = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as EventInit;
       events.push(e);
       if (!isPageEvent({ ...e, seq: 0 })) invalid.push(e);
     },

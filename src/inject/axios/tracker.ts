@@ -12,7 +12,7 @@
 import type { AxiosStepEvent } from '../../protocol';
 import type { InjectContext } from '../context';
 import { clip, sanitizeHeaders } from '../request-headers';
-import { outcomeOf } from './outcome';
+import { writeOutcome } from './outcome';
 import type { Instance, Registry } from './registry';
 import { newCall, type Call, type Side } from './call';
 import { Replays } from './replay';
@@ -36,7 +36,11 @@ export class Tracker {
     synchronous: true,
     runWhen: (config: unknown): false => {
       const call = this.probing;
-      if (call) this.ctx.guard(() => this.merged(call, config));
+      try {
+        if (call) this.merged(call, config);
+      } catch {
+        // Ours alone: axios skips this handler whatever happens here.
+      }
       return false;
     },
   };
@@ -51,13 +55,15 @@ export class Tracker {
     private readonly adopt: (context: object) => Instance | undefined,
   ) {}
 
-  private step(call: Call, step: AxiosStepEvent['step'], event: Partial<AxiosStepEvent>, t = this.ctx.now()): void {
-    event.type = 'axios-step';
-    event.t = t;
-    event.id = call.id;
-    event.instanceId = call.instanceId;
-    event.step = step;
-    this.ctx.emit(event as AxiosStepEvent);
+  /**
+   * A step event with every field it may carry, so that all four steps share
+   * one object shape: what reads them (the batch writer) then stays fast.
+   */
+  private event(call: Call, step: AxiosStepEvent['step'], t: number): AxiosStepEvent {
+    return {
+      type: 'axios-step', t, id: call.id, instanceId: call.instanceId, step, method: undefined, url: undefined, attempt: undefined, replayOf: undefined,
+      token: undefined, headers: undefined, status: undefined, outcome: undefined, errorCode: undefined,
+    } as unknown as AxiosStepEvent;
   }
 
   private newCall(instance: Instance, config: object | undefined, viaWrapper: boolean): Call {
@@ -82,14 +88,14 @@ export class Tracker {
   announceEnter(call: Call): void {
     if (call.entered) return;
     call.entered = true;
-    const event: Partial<AxiosStepEvent> = {};
+    const event = this.event(call, 'enter', call.t0);
     if (call.config) {
       event.method = call.shownMethod = methodOf(call.config);
       event.url = call.shownUrl = clip(this.urlOf(call, call.config));
     }
     event.attempt = call.attempt;
     if (call.lineage.firstId !== call.id) event.replayOf = call.lineage.firstId;
-    this.step(call, 'enter', event, call.t0);
+    this.ctx.emit(event);
   }
 
   /**
@@ -141,14 +147,15 @@ export class Tracker {
     const method = methodOf(sent);
     const url = this.urlOf(call, sent);
     const { headers, token } = sanitizeHeaders(headerEntriesOf(sent.headers, method), this.ctx.tokenRef);
-    const event: Partial<AxiosStepEvent> = { headers };
+    const t = this.ctx.now();
+    const event = this.event(call, 'dispatch', t);
+    event.headers = headers;
     // Method and URL only when the request interceptors changed them: 'enter' said them already.
     if (method !== call.shownMethod) event.method = method;
     const clipped = clip(url);
     if (clipped !== call.shownUrl) event.url = clipped;
     if (token) event.token = token;
-    const t = this.ctx.now();
-    this.step(call, 'dispatch', event, t);
+    this.ctx.emit(event);
     expectTransport(call.id, method, url, t);
   }
 
@@ -159,16 +166,19 @@ export class Tracker {
     releaseTransport(call.id);
     const config = typeof value === 'object' && value !== null ? (value as Bag).config : undefined;
     if (config !== call.sent) this.replays.mark(config, call.lineage);
-    this.step(call, 'transport-end', outcomeOf(value, failed));
+    const event = this.event(call, 'transport-end', this.ctx.now());
+    writeOutcome(event, value, failed);
+    this.ctx.emit(event);
   }
 
   /** urlOf, computed once per call unless an interceptor changed what it depends on. */
   private urlOf(call: Call, config: Bag): string {
-    const from = call.urlFrom;
     const { url, baseURL, params, allowAbsoluteUrls } = config;
     // params can be changed in place, so only a call without them reuses its URL.
-    if (from && params == null && from[0] === url && from[1] === baseURL && from[2] === params && from[3] === allowAbsoluteUrls) return call.url!;
-    call.urlFrom = [url, baseURL, params, allowAbsoluteUrls];
+    if (call.url !== undefined && params == null && call.fromUrl === url && call.fromBase === baseURL && call.fromAllow === allowAbsoluteUrls) return call.url;
+    call.fromUrl = url;
+    call.fromBase = baseURL;
+    call.fromAllow = allowAbsoluteUrls;
     return (call.url = urlOf(config));
   }
 
@@ -183,6 +193,8 @@ export class Tracker {
     call.settled = true;
     this.announceEnter(call);
     if (call.dispatched && !call.transportEnded) releaseTransport(call.id);
-    this.step(call, 'settle', outcomeOf(value, failed));
+    const event = this.event(call, 'settle', this.ctx.now());
+    writeOutcome(event, value, failed);
+    this.ctx.emit(event);
   }
 }
