@@ -165,7 +165,7 @@ export default async function axiosOverhead(): Promise<Figures> {
     const deadline = Date.now() + 60_000;
     while ((await readProbe(probe)).events < expectedSteps && Date.now() < deadline) await probe.waitForTimeout(100);
     const recorded = (await readProbe(probe)).events;
-    if (recorded < expectedSteps && !process.env.NOCHECK) throw new Error(`the extension recorded ${recorded} events of the bench page, expected at least ${expectedSteps}`);
+    if (recorded < expectedSteps) throw new Error(`the extension recorded ${recorded} events of the bench page, expected at least ${expectedSteps}`);
 
     const figures: Figures = {
       eventsRecordedPerRequest: round2(recorded / extensionRequests),
@@ -185,6 +185,10 @@ export default async function axiosOverhead(): Promise<Figures> {
       const e = m('extension');
       const o = m('otel');
       const c = (variant: Variant) => median(samples.get(`${kind}.${variant}.cpu`)!);
+      const low = (k: Kind, variant: Variant) => {
+        const xs = [...samples.get(`${k}.${variant}.cpu`)!].sort((a, b) => a - b);
+        return xs[Math.floor(0.1 * (xs.length - 1))];
+      };
       const paired = (k: Kind, variant: Variant, combine: (x: number, bare: number) => number) => {
         const bareCpu = samples.get(`${k}.bare.cpu`)!;
         return median(samples.get(`${k}.${variant}.cpu`)!.map((x, i) => combine(x, bareCpu[i])));
@@ -212,6 +216,13 @@ export default async function axiosOverhead(): Promise<Figures> {
         [`${kind}.otelAddedCpuUsPaired`]: round2(paired(kind, 'otel', (x, y) => x - y)),
         [`${kind}.extensionCpuRatioPaired`]: round2(paired(kind, 'extension', (x, y) => x / y)),
         [`${kind}.otelCpuRatioPaired`]: round2(paired(kind, 'otel', (x, y) => x / y)),
+        // Noise on a shared machine only ever adds time: the rounds run at
+        // its quietest (the 10th percentile of each page's) tell what the
+        // code itself costs.
+        [`${kind}.bareCpuUsP10`]: round2(low(kind, 'bare')),
+        [`${kind}.extensionAddedCpuUsP10`]: round2(low(kind, 'extension') - low(kind, 'bare')),
+        [`${kind}.otelAddedCpuUsP10`]: round2(low(kind, 'otel') - low(kind, 'bare')),
+        [`${kind}.extensionCpuRatioP10`]: round2(low(kind, 'extension') / low(kind, 'bare')),
       });
     }
     const f = (key: string) => figures[key] as number;
@@ -221,6 +232,8 @@ export default async function axiosOverhead(): Promise<Figures> {
       goalZeroAddedCpuAtMost5Us: f('zero.extensionAddedCpuUs') <= 5,
       goalZeroAddedCpuPairedAtMost5Us: f('zero.extensionAddedCpuUsPaired') <= 5,
       goalZeroCpuRatioPairedAtMost110: f('zero.extensionCpuRatioPaired') <= 1.1,
+      goalZeroAddedCpuP10AtMost5Us: f('zero.extensionAddedCpuUsP10') <= 5,
+      goalZeroCpuRatioP10AtMost110: f('zero.extensionCpuRatioP10') <= 1.1,
       goalBelowOtelXhr: f('xhr.extensionAddedUs') < f('xhr.otelAddedUs'),
       goalBelowOtelFetch: f('fetch.extensionAddedUs') < f('fetch.otelAddedUs'),
       goalBelowOtelXhrCpu: f('xhr.extensionAddedCpuUs') < f('xhr.otelAddedCpuUs'),

@@ -42,6 +42,10 @@ export class BatchWriter {
   private readonly stringIndex = new Map<string, number>();
   private readonly headerSets: Array<Record<string, string | number>> = [];
   private readonly headerIndex = new Map<Headers, number>();
+  private lastText: string | undefined;
+  private lastTextIndex = 0;
+  private lastText2: string | undefined;
+  private lastText2Index = 0;
   private readonly flat: unknown[] = [];
   /** The previous event of each type, for 'same' fields. */
   private readonly previous: Array<Bag | undefined> = [];
@@ -187,6 +191,18 @@ export class BatchWriter {
   /** A string as its index in the batch's string table; anything else as itself (for the background to refuse). */
   private text(value: unknown): unknown {
     if (typeof value !== 'string') return value ?? null;
+    // A call's method and URL come one after the other, the same as the call before's more often than not.
+    if (value === this.lastText) return this.lastTextIndex;
+    if (value === this.lastText2) return this.lastText2Index;
+    const i = this.index(value);
+    this.lastText2 = this.lastText;
+    this.lastText2Index = this.lastTextIndex;
+    this.lastText = value;
+    this.lastTextIndex = i;
+    return i;
+  }
+
+  private index(value: string): number {
     let i = this.stringIndex.get(value);
     if (i === undefined) {
       i = this.strings.length;

@@ -30,4 +30,9 @@ export class Replays {
   mark(config: unknown, lineage: Lineage): void {
     if (typeof config === 'object' && config !== null && !this.sent.has(config)) this.sent.set(config, lineage);
   }
+
+  /** mark, for the config axios just merged for a call: a new object, so nothing to look up first. */
+  markFresh(config: object, lineage: Lineage): void {
+    this.sent.set(config, lineage);
+  }
 }

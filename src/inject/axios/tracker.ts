@@ -132,7 +132,8 @@ export class Tracker {
   merged(call: Call, config: unknown): void {
     if (typeof config !== 'object' || config === null) return;
     call.config = config as Bag;
-    this.replays.mark(config, call.lineage);
+    // The probe sees the merged config while axios builds the chain, before any app code could hand it on.
+    this.replays.markFresh(config, call.lineage);
     this.announceEnter(call);
   }
 
