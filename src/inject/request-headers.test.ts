@@ -37,6 +37,13 @@ describe('sanitizeHeaders, the same headers again', () => {
     expect(sanitizeHeaders([['Accept', 'text/html'], ['Authorization', 'Bearer tok-2']], ref).headers.accept).toBe('text/html');
   });
 
+  it('hands back the same object for headers with two credentials, each ref made once', () => {
+    const entries: Array<[string, string]> = [['Authorization', 'Bearer tok-a'], ['X-CSRF-Token', 'csrf-1'], ['Accept', 'text/plain']];
+    const first = sanitizeHeaders(entries, ref);
+    expect(sanitizeHeaders(entries.map(([k, v]) => [k, v] as [string, string]), ref)).toBe(first);
+    expect(first.headers['x-csrf-token']).toBe(ref('csrf-1'));
+  });
+
   it('asks for the credential again, so refs made under a new salt are not the old ones', () => {
     const salted = new TokenIdentity();
     salted.setSalt('one');

@@ -71,6 +71,7 @@ function stillValid(memo: NonNullable<typeof last>, tokenRef: (raw: string) => T
 /**
  * Keeps the headers that matter, with every credential replaced by its
  * fingerprint. Names are lower-cased, as HTTP/2 and the Network panel show them.
+ * The result is shared by every call with the same headers: copy it to change it.
  */
 export function sanitizeHeaders(entries: Array<[string, string]>, tokenRef: (raw: string) => TokenRef): SanitizedHeaders {
   if (last !== undefined && sameEntries(last.entries, entries) && stillValid(last, tokenRef)) return last.result;

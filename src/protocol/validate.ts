@@ -69,6 +69,11 @@ const SHAPES: Record<PageEventType, Shape> = {
   },
 };
 
+/** The fields an event of each type must have, listed once rather than on every check. */
+const REQUIRED = Object.fromEntries(
+  Object.entries(SHAPES).map(([type, shape]) => [type, Object.keys(shape).filter((key) => !shape[key].optional)]),
+) as Record<PageEventType, string[]>;
+
 /** The fields an event of `type` may have besides type, seq and t. */
 export function eventFieldNames(type: PageEventType): string[] {
   return Object.keys(SHAPES[type]);
@@ -89,7 +94,8 @@ function isTokenRef(x: unknown): boolean {
   if (x.exp !== undefined && !Number.isFinite(x.exp)) return false;
   if (x.iat !== undefined && !Number.isFinite(x.iat)) return false;
   if (x.sub !== undefined && !isStr(x.sub)) return false;
-  return Object.keys(x).every((k) => k === 'fp' || k === 'kind' || k === 'exp' || k === 'iat' || k === 'sub');
+  for (const k of Object.keys(x)) if (k !== 'fp' && k !== 'kind' && k !== 'exp' && k !== 'iat' && k !== 'sub') return false;
+  return true;
 }
 
 function checkField(type: Field, value: unknown): boolean {
@@ -127,9 +133,8 @@ export function isPageEvent(x: unknown): x is PageEvent {
     if (x[key] === undefined && spec.optional) continue;
     if (!checkField(spec.type, x[key])) return false;
   }
-  for (const [key, spec] of Object.entries(shape)) {
-    if (!spec.optional && !(key in x)) return false;
-  }
+  const required = REQUIRED[x.type as PageEventType];
+  for (let i = 0; i < required.length; i++) if (!Object.hasOwn(x, required[i])) return false;
   return true;
 }
 

@@ -69,6 +69,8 @@ export function decodeBatchData(data: unknown, first: number, count: number): De
 class BatchReader {
   private us = 0;
   private readonly previous = new Map<string, Bag>();
+  /** Header sets read so far, by index (null: one that cannot be read). */
+  private readonly readSets: Array<Bag | null> = [];
 
   constructor(
     private readonly origin: number,
@@ -88,34 +90,48 @@ class BatchReader {
     const { type, fields, fixed } = layout;
     if (record.length > fields.length + 2) return undefined;
     const previous = this.previous.get(type);
-    // Entries, then fromEntries: own properties only, so a "__proto__" field stays a field (and is refused).
-    const entries: Array<[string, unknown]> = [['type', type], ['seq', seq], ['t', this.origin + this.us / 1000]];
-    if (fixed) entries.push([fixed.name, fixed.value]);
+    // Assigned by name: the names are the layout's own, never "__proto__"
+    // (a header name, which the page chooses, goes through fromEntries).
+    const event: Bag = { type, seq, t: this.origin + this.us / 1000 };
+    if (fixed) event[fixed.name] = fixed.value;
     for (let f = 0; f < record.length - 2; f++) {
       const value = record[f + 2];
       if (value === null) continue;
       const [name, kind] = fields[f];
-      if (kind === 'plain') entries.push([name, value]);
+      if (kind === 'plain') event[name] = value;
       else if (kind === 'text') {
         const text = typeof value === 'number' ? this.text(value) : value;
         if (text === undefined) return undefined;
-        entries.push([name, text]);
-      } else if (kind === 'same') entries.push([name, value === 0 ? previous?.[name] : value]);
+        event[name] = text;
+      } else if (kind === 'same') event[name] = value === 0 ? previous?.[name] : value;
       else if (kind === 'token') {
         const token = this.token(value);
         if (token === undefined) return undefined;
-        entries.push([name, token]);
+        event[name] = token;
       } else if (kind === 'headers') {
-        const set = typeof value === 'number' ? (isIndex(value) ? this.headerSets[value] : undefined) : value;
-        if (!isRecord(set)) return undefined;
-        const pairs = Object.entries(set).map(([k, v]) => [k, typeof v === 'number' ? this.token(v) : v] as const);
-        if (pairs.some(([, v]) => v === undefined)) return undefined;
-        entries.push([name, Object.fromEntries(pairs)]);
-      } else entries.push([name, isIndex(value) ? kind[value] : value]);
+        const headers = typeof value === 'number' ? this.headerSet(value) : this.headersOf(value);
+        if (headers === undefined) return undefined;
+        event[name] = headers;
+      } else event[name] = isIndex(value) ? kind[value] : value;
     }
-    const event = Object.fromEntries(entries);
     this.previous.set(type, event);
     return event;
+  }
+
+  /** A set of headers as the page wrote it (names to values, a number being a token); own properties only. */
+  private headersOf(value: unknown): Bag | undefined {
+    if (!isRecord(value)) return undefined;
+    const pairs = Object.entries(value).map(([k, v]) => [k, typeof v === 'number' ? this.token(v) : v] as const);
+    if (pairs.some(([, v]) => v === undefined)) return undefined;
+    return Object.fromEntries(pairs);
+  }
+
+  /** One of the batch's header sets, read once however many events name it (they share the object). */
+  private headerSet(i: number): Bag | undefined {
+    if (!isIndex(i) || i >= this.headerSets.length) return undefined;
+    let set = this.readSets[i];
+    if (set === undefined) set = this.readSets[i] = this.headersOf(this.headerSets[i]) ?? null;
+    return set ?? undefined;
   }
 
   /** The token a record points at; undefined when it points nowhere. */

@@ -47,7 +47,10 @@ export class BatchWriter {
   private lastText2: string | undefined;
   private lastText2Index = 0;
   private readonly flat: unknown[] = [];
-  /** The previous event of each type, for 'same' fields. */
+  /**
+   * The previous event of each type, for 'same' fields: its values, not the
+   * object, which the page script reuses for every axios step it writes.
+   */
   private readonly previous: Array<Bag | undefined> = [];
   private lastUs = 0;
   /** Events written. */
@@ -108,10 +111,10 @@ export class BatchWriter {
    */
   private step(event: AxiosStepEvent, step: StepName): void {
     const previous = this.previous[STEP_TYPE] as AxiosStepEvent | undefined;
-    this.previous[STEP_TYPE] = event as unknown as Bag;
     const flat = this.flat;
     const id = previous !== undefined && previous.id === event.id ? 0 : this.plain(event.id);
     const instance = previous !== undefined && previous.instanceId === event.instanceId ? 0 : this.plain(event.instanceId);
+    this.rememberStep(event);
     const code = STEP_CODE[step];
     const dt = this.time(event.t);
     let a: unknown = null;
@@ -142,6 +145,13 @@ export class BatchWriter {
     this.bytes += 48 + fields * 24;
   }
 
+  /** The fields of a step that later steps may say are the 'same' (one object, rewritten, allocated once a batch). */
+  private rememberStep(event: AxiosStepEvent): void {
+    const kept = (this.previous[STEP_TYPE] ??= { id: undefined, instanceId: undefined });
+    kept.id = event.id;
+    kept.instanceId = event.instanceId;
+  }
+
   /** Trims trailing nulls of the record that starts at `at`, and writes its length there. */
   private seal(at: number): void {
     const flat = this.flat;
@@ -163,8 +173,11 @@ export class BatchWriter {
     const at = flat.length;
     flat.push(0, code, this.time(event.t as number));
     const fields: readonly WireField[] = FIELDS[code];
-    const previous = this.previous[code];
-    this.previous[code] = event;
+    // A copy: the step's kept values are rewritten below, once this event is written.
+    const kept = this.previous[code];
+    const previous = kept && { ...kept };
+    if (code === STEP_TYPE) this.rememberStep(event as unknown as AxiosStepEvent);
+    else this.previous[code] = { ...event };
     for (let f = 0; f < fields.length; f++) {
       const kind = fields[f][1];
       const value = event[fields[f][0]];

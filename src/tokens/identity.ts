@@ -35,11 +35,29 @@ export class TokenIdentity {
   /** The last raw value and its ref: axios sends the same token on every request, and a ref never changes once made. */
   private last: { raw: string; ref: TokenRef; salt: string | undefined } | undefined;
 
+  /**
+   * Refs made under the current salt, by raw value: a page that sends two
+   * credentials on every request (a bearer token and a CSRF token) gets the
+   * same ref objects each time, so its headers stay the same object too
+   * (request-headers.ts).
+   */
+  private refs = new Map<string, TokenRef>();
+  private refsSalt: string | undefined;
+
   ref(raw: string): TokenRef {
     const last = this.last;
     // Compared by content, which costs less than hashing the value for a map lookup.
     if (last !== undefined && last.raw === raw && last.salt === this.salt) return last.ref;
-    const ref = this.make(raw);
+    if (this.refsSalt !== this.salt) {
+      this.refs.clear();
+      this.refsSalt = this.salt;
+    }
+    let ref = this.refs.get(raw);
+    if (ref === undefined) {
+      ref = this.make(raw);
+      if (this.refs.size >= CACHE_LIMIT) this.refs.clear();
+      this.refs.set(raw, ref);
+    }
     this.last = { raw, ref, salt: this.salt };
     return ref;
   }

@@ -33,7 +33,10 @@ export function harToEvents(entries: readonly HarEntry[], sessionOf: readonly st
     const t = Date.parse(entry.startedDateTime);
     const end = t + duration(entry);
     const raw = entry.request.headers.filter((h) => !h.name.startsWith(':')).map((h): [string, string] => [h.name, h.value]);
-    const { headers, token } = sanitizeHeaders(raw, (value) => identity.ref(value));
+    const sanitized = sanitizeHeaders(raw, (value) => identity.ref(value));
+    // A copy: the same headers give the same object, and this entry's are changed below.
+    const headers = { ...sanitized.headers };
+    const token = sanitized.token;
     for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') headers[name] = redactText(value);
     // Without an axios view, the model tells a replay by method, URL and body size.
     const room = Object.keys(headers).length < LIMITS.headersPerRequest;

@@ -72,6 +72,16 @@ describe('HAR import', () => {
     expect(start.headers['x-evil']).toBe(hostile);
   });
 
+  it('gives each entry its own headers, even when two send the same ones with different bodies', () => {
+    const data = har();
+    const [first] = data.log.entries as Array<{ request: Record<string, unknown> }>;
+    const headers = [{ name: 'Authorization', value: 'Bearer abc.def.ghi' }, { name: 'Accept', value: 'application/json' }];
+    const copy = (bodySize: number) => ({ ...first, request: { ...first.request, method: 'POST', headers, bodySize } });
+    data.log.entries = [copy(10), copy(20)];
+    const starts = read(data).events.filter((e) => e.type === 'request-start') as RequestStartEvent[];
+    expect(starts.map((e) => e.headers['content-length'])).toEqual(['10', '20']);
+  });
+
   it('says what is wrong with a file that is not a HAR it can read', () => {
     expect(readHar({})).toMatchObject({ ok: false, error: expect.stringContaining('"log"') });
     expect(readHar({ log: { entries: {} } })).toMatchObject({ ok: false, error: expect.stringContaining('log.entries') });

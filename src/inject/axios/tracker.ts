@@ -55,15 +55,26 @@ export class Tracker {
     private readonly adopt: (context: object) => Instance | undefined,
   ) {}
 
+  /** The one step event object, written anew for every step: the batch writer copies what it needs at once. */
+  private readonly scratch = {
+    type: 'axios-step', t: 0, id: '', instanceId: '', step: 'enter', method: undefined, url: undefined, attempt: undefined, replayOf: undefined,
+    token: undefined, headers: undefined, status: undefined, outcome: undefined, errorCode: undefined,
+  } as unknown as AxiosStepEvent;
+
   /**
-   * A step event with every field it may carry, so that all four steps share
-   * one object shape: what reads them (the batch writer) then stays fast.
+   * The step event, with every field it may carry reset, so that all four
+   * steps share one object shape and no object is made per step.
    */
   private event(call: Call, step: AxiosStepEvent['step'], t: number): AxiosStepEvent {
-    return {
-      type: 'axios-step', t, id: call.id, instanceId: call.instanceId, step, method: undefined, url: undefined, attempt: undefined, replayOf: undefined,
-      token: undefined, headers: undefined, status: undefined, outcome: undefined, errorCode: undefined,
-    } as unknown as AxiosStepEvent;
+    const e = this.scratch;
+    e.t = t;
+    e.id = call.id;
+    e.instanceId = call.instanceId;
+    e.step = step;
+    e.method = e.url = e.replayOf = e.errorCode = undefined;
+    e.attempt = e.status = undefined;
+    e.token = e.headers = e.outcome = undefined;
+    return e;
   }
 
   private newCall(instance: Instance, config: object | undefined, viaWrapper: boolean): Call {
