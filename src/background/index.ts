@@ -22,7 +22,7 @@ const store = new TabStore(
   {
     maxEvents: 200_000,
     persistEvents: 10_000,
-    chunkSize: 50,
+    chunkSize: 250,
     // Short: a batch is acknowledged, and shown in the panel, once it is saved.
     saveDelayMs: 20,
     newSalt: () => Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16)).join(''),
