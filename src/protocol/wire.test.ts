@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageEvent, PageEventType } from './events';
 import { eventFieldNames, isPageEvent } from './validate';
 import { decodeBatchBody } from './wire-decode';
-import { encodeBatchBody } from './wire-encode';
+import { BatchWriter, encodeBatchBody } from './wire-encode';
 import { WIRE_FIELDS, WIRE_TYPES } from './wire-format';
 
 const ORIGIN = 1_795_644_597_000.125;
@@ -90,6 +90,21 @@ describe('the batch wire format', () => {
     expect(decodeBatchBody(nested, 0, 2).events).toEqual([
       { type: 'axios-step', seq: 0, t: 0.005, id: 'axr1', instanceId: 'axi1', step: 'enter', method: 'GET', url: '/a', attempt: 1 },
       { type: 'axios-step', seq: 1, t: 0.01, id: 'axr1', instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' },
+    ]);
+  });
+
+  it('copies what it needs at once, so the page script may reuse one event object for every step', () => {
+    const writer = new BatchWriter(ORIGIN);
+    const scratch: Record<string, unknown> = { type: 'axios-step', t: ORIGIN, id: 'axr1', instanceId: 'axi1', step: 'enter', method: 'GET', url: '/a', attempt: 1 };
+    writer.write(scratch);
+    Object.assign(scratch, { t: ORIGIN + 1, id: 'axr2', method: 'POST', url: '/b' });
+    writer.write(scratch);
+    Object.assign(scratch, { t: ORIGIN + 2, step: 'settle', method: undefined, url: undefined, attempt: undefined, status: 200, outcome: 'response' });
+    writer.write(scratch);
+    expect(decodeBatchBody(writer.body(), 0, 3).events).toEqual([
+      { type: 'axios-step', seq: 0, t: ORIGIN, id: 'axr1', instanceId: 'axi1', step: 'enter', method: 'GET', url: '/a', attempt: 1 },
+      { type: 'axios-step', seq: 1, t: ORIGIN + 1, id: 'axr2', instanceId: 'axi1', step: 'enter', method: 'POST', url: '/b', attempt: 1 },
+      { type: 'axios-step', seq: 2, t: ORIGIN + 2, id: 'axr2', instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' },
     ]);
   });
 
