@@ -247,7 +247,8 @@ export class BatchWriter {
   private headers(headers: Headers): number {
     let i = this.headerIndex.get(headers);
     if (i !== undefined) return i;
-    const out: Record<string, string | number> = {};
+    // No prototype, so a header named "__proto__" is written as a header.
+    const out = Object.create(null) as Record<string, string | number>;
     // keys(), not for-in: the page may add enumerable keys to Object.prototype.
     for (const name of keys(headers)) {
       const value = headers[name];

@@ -131,6 +131,13 @@ describe('the batch wire format', () => {
     );
   });
 
+  it('writes a "__proto__" header as a header', () => {
+    const headers = JSON.parse('{"__proto__":"x","accept":"a"}') as Record<string, string>;
+    const events: PageEvent[] = [{ type: 'request-start', seq: 0, t: ORIGIN, id: 'f1', transport: 'fetch', method: 'GET', url: '/', headers }];
+    const decoded = decodeBatchBody(encodeBatchBody(events, ORIGIN), 0, 1).events[0] as { headers: object };
+    expect(Object.keys(decoded.headers)).toEqual(['__proto__', 'accept']);
+  });
+
   it('keeps a "__proto__" header a header, and refuses a token index that points nowhere', () => {
     const body = JSON.stringify({ o: 0, k: [], e: [[1, 0, 'f1', 0, 'GET', '/', JSON.parse('{"__proto__":"x","accept":"a"}')], [1, 0, 'f2', 0, 'GET', '/', {}, 7]] });
     const { events, malformed } = decodeBatchBody(body, 0, 2);
