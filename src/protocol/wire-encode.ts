@@ -64,8 +64,8 @@ export class BatchWriter {
   write(event: Bag): void {
     this.count++;
     if (event.type === 'axios-step') {
-      const step = (event as unknown as AxiosStepEvent).step;
-      if (this.stepFits(event as unknown as AxiosStepEvent, step)) return this.step(event as unknown as AxiosStepEvent, step);
+      const step = event as unknown as AxiosStepEvent;
+      if (this.stepFits(step)) return this.step(step, step.step);
     }
     this.generic(event);
   }
@@ -89,11 +89,11 @@ export class BatchWriter {
    * script writes); anything else goes in the type's layout. Read field by
    * field: listing the event's keys would cost an array per event.
    */
-  private stepFits(e: AxiosStepEvent, step: StepName): boolean {
+  private stepFits(e: AxiosStepEvent): boolean {
     if (e.step === 'enter') return e.token === undefined && e.headers === undefined && e.status === undefined && e.outcome === undefined && e.errorCode === undefined;
     if (e.step === 'dispatch') return e.attempt === undefined && e.replayOf === undefined && e.status === undefined && e.outcome === undefined && e.errorCode === undefined;
     return (
-      (step === 'transport-end' || step === 'settle') &&
+      (e.step === 'transport-end' || e.step === 'settle') &&
       e.method === undefined && e.url === undefined && e.attempt === undefined && e.replayOf === undefined && e.token === undefined && e.headers === undefined
     );
   }
@@ -173,11 +173,7 @@ export class BatchWriter {
     const at = flat.length;
     flat.push(0, code, this.time(event.t as number));
     const fields: readonly WireField[] = FIELDS[code];
-    // A copy: the step's kept values are rewritten below, once this event is written.
-    const kept = this.previous[code];
-    const previous = kept && { ...kept };
-    if (code === STEP_TYPE) this.rememberStep(event as unknown as AxiosStepEvent);
-    else this.previous[code] = { ...event };
+    const previous = this.previous[code];
     for (let f = 0; f < fields.length; f++) {
       const kind = fields[f][1];
       const value = event[fields[f][0]];
@@ -193,6 +189,9 @@ export class BatchWriter {
         flat.push(i < 0 ? this.plain(value) : i);
       }
     }
+    // Kept after writing: a step's kept values are one object, rewritten in place.
+    if (code === STEP_TYPE) this.rememberStep(event as unknown as AxiosStepEvent);
+    else this.previous[code] = { ...event };
     this.seal(at);
   }
 

@@ -14,7 +14,6 @@
  *    app's own handler object, so skipping and sync mode are unchanged.
  * See request-side.ts and response-side.ts for what each side reports.
  */
-import type { InjectContext } from '../context';
 import { replaceMethod, syncLike } from './patch';
 import type { Side } from './call';
 import type { Instance } from './registry';
@@ -26,7 +25,6 @@ const apply = Reflect.apply;
 
 export interface ChainHookDeps {
   tracker: Tracker;
-  ctx: InjectContext;
   /** For hand-registered instances: the instance owning a request manager, and its response manager. */
   handRegistered(manager: object): { instance: Instance; response: object } | undefined;
 }
@@ -47,13 +45,13 @@ export function wrapForEach(owner: object, deps: ChainHookDeps): boolean {
   return replaceMethod(owner, 'forEach', (original) => syncLike(original, forEachImpl(original, deps)));
 }
 
-function forEachImpl(original: Function, { tracker, ctx, handRegistered }: ChainHookDeps) {
+function forEachImpl(original: Function, { tracker, handRegistered }: ChainHookDeps) {
   return (self: unknown, args: IArguments): unknown => {
     const fn = args[0];
     const found = typeof fn === 'function' && typeof self === 'object' && self !== null ? sideOf(tracker, self, handRegistered) : undefined;
     if (!found) return apply(original, self, args);
     return found.side === 'request'
-      ? offerRequestSide(found.call, tracker, ctx, fn as Function, (collect) => apply(original, self, [collect]))
-      : offerResponseSide(found.call, tracker, ctx, fn as Function, (collect) => apply(original, self, [collect]));
+      ? offerRequestSide(found.call, tracker, fn as Function, (collect) => apply(original, self, [collect]))
+      : offerResponseSide(found.call, tracker, fn as Function, (collect) => apply(original, self, [collect]));
   };
 }

@@ -98,7 +98,6 @@ export class AxiosInstrumentation {
       this.wrappedManagers.add(owner);
       wrapForEach(owner, {
         tracker: this.tracker,
-        ctx: this.ctx,
         handRegistered: (m) => this.hand.get(m),
       });
     }

@@ -11,7 +11,6 @@
  * A probe handler whose runWhen returns false hands us the merged config
  * (what the interceptors will see) without joining the chain.
  */
-import type { InjectContext } from '../context';
 import { observeCall, type Outcome } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
@@ -29,7 +28,6 @@ interface AppHandler {
 interface RequestSide {
   call: Call;
   tracker: Tracker;
-  ctx: InjectContext;
 }
 
 /** dispatch, with nothing of ours escaping. */
@@ -96,8 +94,8 @@ class StandIn {
   }
 }
 
-export function offerRequestSide(call: Call, tracker: Tracker, ctx: InjectContext, fn: Function, iterate: (collect: (h: AppHandler) => void) => unknown): unknown {
-  const side: RequestSide = { call, tracker, ctx };
+export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, iterate: (collect: (h: AppHandler) => void) => unknown): unknown {
+  const side: RequestSide = { call, tracker };
   tracker.probing = call;
   try {
     fn(tracker.probe);

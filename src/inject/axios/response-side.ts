@@ -10,7 +10,6 @@
  * one microtask (so does 0.x in synchronous mode, see request-hook.ts).
  * Written to allocate little: this runs for every request of the page.
  */
-import type { InjectContext } from '../context';
 import { observeCall, type Outcome } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
@@ -76,7 +75,7 @@ function offer(fn: Function, handler: unknown): void {
   }
 }
 
-export function offerResponseSide(call: Call, tracker: Tracker, _ctx: InjectContext, fn: Function, iterate: (collect: (h: AppHandler) => void) => unknown): unknown {
+export function offerResponseSide(call: Call, tracker: Tracker, fn: Function, iterate: (collect: (h: AppHandler) => void) => unknown): unknown {
   const handlers: AppHandler[] = [];
   const result = iterate((h) => void handlers.push(h));
   const last = handlers.length - 1;
