@@ -99,7 +99,8 @@ export function sanitizeHeaders(entries: Array<[string, string]>, tokenRef: (raw
     }
   }
   const result = token ? { headers, token } : { headers };
-  last = { entries: entries.slice(), raws, refs, result };
+  // A copy of the pairs too: the caller may reuse its array and pairs (request-info.ts).
+  last = { entries: entries.map(([name, value]): [string, string] => [name, value]), raws, refs, result };
   return result;
 }
 

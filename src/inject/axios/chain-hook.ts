@@ -51,7 +51,7 @@ function forEachImpl(original: Function, { tracker, handRegistered }: ChainHookD
     const found = typeof fn === 'function' && typeof self === 'object' && self !== null ? sideOf(tracker, self, handRegistered) : undefined;
     if (!found) return apply(original, self, args);
     return found.side === 'request'
-      ? offerRequestSide(found.call, tracker, fn as Function, (collect) => apply(original, self, [collect]))
-      : offerResponseSide(found.call, tracker, fn as Function, (collect) => apply(original, self, [collect]));
+      ? offerRequestSide(found.call, tracker, fn as Function, original, self)
+      : offerResponseSide(found.call, tracker, fn as Function, original, self);
   };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { TokenIdentity } from '../../tokens';
+import { sanitizeHeaders } from '../request-headers';
 import { configArgument, headerEntriesOf, methodOf, urlOf } from './request-info';
 
 describe('request info', () => {
@@ -11,7 +13,25 @@ describe('request info', () => {
 
   it('takes the method from the config, else GET', () => {
     expect(methodOf({ method: 'post' })).toBe('POST');
+    expect(methodOf({ method: 'post' })).toBe('POST');
     expect(methodOf({})).toBe('GET');
+    expect(methodOf({ method: 'delete' })).toBe('DELETE');
+    expect(methodOf({ method: 42 })).toBe('GET');
+  });
+
+  it('reuses its entries for 1.x headers, and what sanitizeHeaders remembered of the last call stays as it was', () => {
+    const identity = new TokenIdentity();
+    identity.setSalt('s');
+    const ref = (raw: string) => identity.ref(raw);
+    const first = headerEntriesOf({ Accept: 'json', Authorization: 'Bearer aaa' }, 'GET');
+    const a = sanitizeHeaders(first, ref);
+    const second = headerEntriesOf({ Accept: 'json', Authorization: 'Bearer bbb' }, 'GET');
+    expect(second).toBe(first);
+    const b = sanitizeHeaders(second, ref);
+    expect(b.token).toEqual(ref('bbb'));
+    expect(b.token).not.toEqual(a.token);
+    expect(sanitizeHeaders(headerEntriesOf({ Accept: 'json', Authorization: 'Bearer bbb' }, 'GET'), ref)).toBe(b);
+    expect(headerEntriesOf({ Accept: 'json' }, 'GET')).toEqual([['Accept', 'json']]);
   });
 
   it('joins baseURL and url as axios does, and adds plain params', () => {

@@ -25,10 +25,17 @@ export function configArgument(args: ArrayLike<unknown>): object | undefined {
   return typeof config === 'object' && config !== null ? config : undefined;
 }
 
+// An app's calls use a few methods: the last one is upper-cased once.
+let lastMethod: unknown;
+let lastShown = 'GET';
+
 export function methodOf(config: Bag): string {
   const method = config.method;
+  if (method === lastMethod) return lastShown;
+  if (typeof method !== 'string') return 'GET';
+  lastMethod = method;
   // Long enough for any real method, short enough for the protocol's string limit.
-  return typeof method === 'string' ? method.slice(0, 64).toUpperCase() : 'GET';
+  return (lastShown = method.slice(0, 64).toUpperCase());
 }
 
 function isPlainObject(value: unknown): value is Bag {
@@ -123,7 +130,14 @@ function addBucket(into: Map<string, [string, string]>, bucket: unknown, skipBuc
   }
 }
 
-/** The headers axios will hand to the adapter, flattened as dispatchRequest would. */
+/** The entries of the last 1.x call, rewritten in place by the next: no arrays are made per request. */
+const flatEntries: Array<[string, string]> = [];
+
+/**
+ * The headers axios will hand to the adapter, flattened as dispatchRequest
+ * would. For 1.x the array (and its pairs) is reused by the next call: use
+ * it at once (sanitizeHeaders copies what it keeps).
+ */
 export function headerEntriesOf(headers: unknown, method: string): Array<[string, string]> {
   if (typeof headers !== 'object' || headers === null) return [];
   const bag = headers as Bag;
@@ -131,11 +145,21 @@ export function headerEntriesOf(headers: unknown, method: string): Array<[string
   const forMethod = bag[method.toLowerCase()];
   if (!isPlainObject(common) && !isPlainObject(forMethod)) {
     // 1.x: AxiosHeaders, already flat (the common case, kept cheap).
-    const entries: Array<[string, string]> = [];
-    for (const name of keysOf(bag)) {
+    const names = keysOf(bag);
+    const entries = flatEntries;
+    let n = 0;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
       const text = headerText(bag[name]);
-      if (text !== undefined) entries.push([name, text]);
+      if (text === undefined) continue;
+      const pair = entries[n++];
+      if (pair === undefined) entries.push([name, text]);
+      else {
+        pair[0] = name;
+        pair[1] = text;
+      }
     }
+    entries.length = n;
     return entries;
   }
   // 0.x: nested buckets until dispatchRequest flattens them.

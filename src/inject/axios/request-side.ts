@@ -94,7 +94,8 @@ class StandIn {
   }
 }
 
-export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, iterate: (collect: (h: AppHandler) => void) => unknown): unknown {
+/** `forEach` is the manager's own, called on `manager` with our collector. */
+export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, forEach: Function, manager: unknown): unknown {
   const side: RequestSide = { call, tracker };
   tracker.probing = call;
   try {
@@ -103,7 +104,7 @@ export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, ite
     // axios's collector does not throw for a skipped handler; nothing of ours may surface.
   }
   tracker.probing = undefined;
-  const result = iterate((h) => fn(new StandIn(side, h)));
+  const result = apply(forEach, manager, [(h: AppHandler) => fn(new StandIn(side, h))]);
   if (call.kept === 0) dispatch(side, undefined);
   return result;
 }

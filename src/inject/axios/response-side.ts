@@ -75,9 +75,10 @@ function offer(fn: Function, handler: unknown): void {
   }
 }
 
-export function offerResponseSide(call: Call, tracker: Tracker, fn: Function, iterate: (collect: (h: AppHandler) => void) => unknown): unknown {
+/** `forEach` is the manager's own, called on `manager` with our collector. */
+export function offerResponseSide(call: Call, tracker: Tracker, fn: Function, forEach: Function, manager: unknown): unknown {
   const handlers: AppHandler[] = [];
-  const result = iterate((h) => void handlers.push(h));
+  const result = apply(forEach, manager, [(h: AppHandler) => void handlers.push(h)]);
   const last = handlers.length - 1;
   const side = new ResponseSide(call, tracker);
   if (last < 0) {

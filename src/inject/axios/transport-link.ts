@@ -64,8 +64,13 @@ export function expectTransport(id: string, method: string, url: string, now = c
 
 /** Called when the adapter settled: no transport request can still start for it. */
 export function releaseTransport(id: string): void {
-  const i = waiting.findIndex((w) => w.id === id);
-  if (i !== -1) waiting.splice(i, 1);
+  // Newest first: the adapter that settles is most often the last one dispatched.
+  for (let i = waiting.length - 1; i >= 0; i--) {
+    if (waiting[i].id === id) {
+      waiting.splice(i, 1);
+      return;
+    }
+  }
 }
 
 /**
