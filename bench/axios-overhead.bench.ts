@@ -22,7 +22,7 @@
  * thread, the service worker does not. Needs the built extension
  * (`npx vite build`). Figures are comparable within one run only.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -31,6 +31,7 @@ import { startDemoServer } from '../demo/server/server';
 import { launchBareOnDisk, launchInstrumented, type Mode } from '../e2e/support/differential';
 import { extensionPage, tabIdByUrl } from '../e2e/support/lab';
 import { readProbe, startProbe } from '../e2e/support/probe';
+import { writeBenchPage } from './fixtures/axios-overhead/files';
 import type { Figures } from './run';
 
 // Many short rounds rather than a few long ones: on a shared 2-core machine a
@@ -49,7 +50,6 @@ const KINDS = ALL_KINDS.filter(([kind]) => (process.env.AXIOS_BENCH_KINDS ?? 'ze
 type Variant = 'bare' | 'extension' | 'otel';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/axios-overhead');
-const AXIOS_UMD = resolve(import.meta.dirname, '../node_modules/axios/dist/axios.min.js');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -72,11 +72,6 @@ async function bundleOtel(outDir: string): Promise<void> {
   });
 }
 
-const page = (withOtel: boolean) =>
-  `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">` +
-  (withOtel ? '<script src="/otel.js"></script>' : '') +
-  '<script src="/axios.min.js"></script><script src="/page.js"></script></head><body>axios overhead</body></html>';
-
 async function openBenchPage(mode: Mode, url: string): Promise<Page> {
   const p = await mode.context.newPage();
   const errors: string[] = [];
@@ -94,10 +89,7 @@ export default async function axiosOverhead(): Promise<Figures> {
   let extension: Mode | undefined;
   try {
     await bundleOtel(dir);
-    writeFileSync(join(dir, 'bench.html'), page(false));
-    writeFileSync(join(dir, 'bench-otel.html'), page(true));
-    writeFileSync(join(dir, 'axios.min.js'), readFileSync(AXIOS_UMD));
-    writeFileSync(join(dir, 'page.js'), readFileSync(join(FIXTURES, 'page.js')));
+    writeBenchPage(dir);
     // The demo server serves the pages too (same origin as its API, and on 127.0.0.1, where the extension runs).
     demo = await startDemoServer({ port: 0, distDir: dir, quiet: true, latencyMs: 0 });
 

@@ -5,23 +5,20 @@
  * ours (page script, bridge) and the page's. A tool for optimising, not a
  * benchmark: profiling inflates small functions. `npx tsx bench/profile-axios.ts [requests] [bare]`
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startDemoServer } from '../demo/server/server';
 import { launchBareOnDisk, launchInstrumented } from '../e2e/support/differential';
+import { writeBenchPage } from './fixtures/axios-overhead/files';
 
 const N = Number(process.argv[2] ?? 20000);
-const FIXTURES = resolve(import.meta.dirname, 'fixtures/axios-overhead');
-const AXIOS_UMD = resolve(import.meta.dirname, '../node_modules/axios/dist/axios.min.js');
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
 const dir = mkdtempSync(join(tmpdir(), 'refresh-lens-profile-'));
-writeFileSync(join(dir, 'bench.html'), '<!doctype html><html><head><link rel="icon" href="data:,"><script src="/axios.min.js"></script><script src="/page.js"></script></head><body></body></html>');
-writeFileSync(join(dir, 'axios.min.js'), readFileSync(AXIOS_UMD));
-writeFileSync(join(dir, 'page.js'), readFileSync(join(FIXTURES, 'page.js')));
+writeBenchPage(dir);
 const demo = await startDemoServer({ port: 0, distDir: dir, quiet: true, latencyMs: 0 });
 // `bare` as the second argument profiles the page without the extension, for comparison.
 const mode = process.argv[3] === 'bare' ? await launchBareOnDisk() : await launchInstrumented();
