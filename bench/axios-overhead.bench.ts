@@ -32,6 +32,7 @@ import { launchBareOnDisk, launchInstrumented, type Mode } from '../e2e/support/
 import { extensionPage, tabIdByUrl } from '../e2e/support/lab';
 import { readProbe, startProbe } from '../e2e/support/probe';
 import { writeBenchPage } from './fixtures/axios-overhead/files';
+import { median, p10, threadTime } from './page-cpu';
 import type { Figures } from './run';
 
 // Many short rounds rather than a few long ones: on a shared 2-core machine a
@@ -51,10 +52,6 @@ type Variant = 'bare' | 'extension' | 'otel';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/axios-overhead');
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** OpenTelemetry bundled for the page, as an app's build would. */
@@ -114,21 +111,17 @@ export default async function axiosOverhead(): Promise<Figures> {
         }),
       ),
     ) as Record<Variant, import('playwright-core').CDPSession>;
-    const threadTime = async (variant: Variant) => {
-      const { metrics } = (await cdp[variant].send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
-      return metrics.find((m) => m.name === 'ThreadTime')!.value;
-    };
     /** [wall µs, main-thread CPU µs] per request. */
     let extensionRequests = 0;
     const loop = async (variant: Variant, kind: Kind, n: number): Promise<[number, number]> => {
       if (variant === 'extension') extensionRequests += n;
       await pages[variant].bringToFront();
-      const before = await threadTime(variant);
+      const before = await threadTime(cdp[variant]);
       const wall = (await pages[variant].evaluate(([k, count]) => (window as unknown as { runLoop(k: string, n: number): Promise<number> }).runLoop(k, count), [kind, n] as const)) as number;
       // The CPU figure includes the last batch, which our page script sends
       // after the loop (its timer fires 50 ms later): an idle wait costs no CPU.
       await pages[variant].evaluate(() => new Promise((done) => setTimeout(done, 120)));
-      const cpu = ((await threadTime(variant)) - before) * 1e6 / n;
+      const cpu = ((await threadTime(cdp[variant])) - before) * 1e6 / n;
       return [wall, cpu];
     };
 
@@ -177,10 +170,7 @@ export default async function axiosOverhead(): Promise<Figures> {
       const e = m('extension');
       const o = m('otel');
       const c = (variant: Variant) => median(samples.get(`${kind}.${variant}.cpu`)!);
-      const low = (k: Kind, variant: Variant) => {
-        const xs = [...samples.get(`${k}.${variant}.cpu`)!].sort((a, b) => a - b);
-        return xs[Math.floor(0.1 * (xs.length - 1))];
-      };
+      const low = (k: Kind, variant: Variant) => p10(samples.get(`${k}.${variant}.cpu`)!);
       const paired = (k: Kind, variant: Variant, combine: (x: number, bare: number) => number) => {
         const bareCpu = samples.get(`${k}.bare.cpu`)!;
         return median(samples.get(`${k}.${variant}.cpu`)!.map((x, i) => combine(x, bareCpu[i])));

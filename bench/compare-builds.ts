@@ -22,6 +22,7 @@ import { startDemoServer } from '../demo/server/server';
 import { findChromium } from '../e2e/support/chromium';
 import { BARE_ARGS } from '../e2e/support/differential';
 import { writeBenchPage } from './fixtures/axios-overhead/files';
+import { median, p10, threadTime } from './page-cpu';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 61);
 const REQUESTS = Number(process.env.REQUESTS ?? 1000);
@@ -33,10 +34,6 @@ const builds = process.argv.slice(2).map((arg) => {
   return { name, dir: resolve(dir) };
 });
 if (builds.length === 0) throw new Error('usage: npx tsx bench/compare-builds.ts name=dir [name=dir ...]');
-
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
-const p10 = (xs: number[]) => sorted(xs)[Math.floor(0.1 * (xs.length - 1))];
 
 interface Lane {
   name: string;
@@ -71,8 +68,6 @@ try {
     await cdp.send('Performance.enable');
     lanes.push({ name, context, page, cdp, profile, cpu: [] });
   }
-  const threadTime = async (cdp: CDPSession) =>
-    ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.find((m) => m.name === 'ThreadTime')!.value;
   // Three warm-up rounds, then each round runs every lane once, the order rotating.
   for (let round = -3; round < ROUNDS; round++) {
     for (let i = 0; i < lanes.length; i++) {
