@@ -6,6 +6,7 @@
 import type { AxiosError, AxiosInstance, AxiosStatic, InternalAxiosRequestConfig } from 'axios';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installAxiosHooks } from './index';
+import { Replays } from './replay';
 import { importFreshAxios1, lastEnter, recorder, requireFresh027, scriptTagAxios, serverAdapter } from './test-helpers';
 
 const rec = recorder();
@@ -114,4 +115,26 @@ describe.each(copies)('%s', (_name, load) => {
 it('emits only events the protocol validator accepts', () => {
   expect(rec.events.length).toBeGreaterThan(0);
   expect(rec.invalid).toEqual([]);
+});
+
+describe('Replays (the mark on a config)', () => {
+  it('leaves nothing the page can see on the config, and survives frozen configs and a second mark', () => {
+    const replays = new Replays();
+    const config = { url: '/a', headers: { accept: 'x' } };
+    const frozen = Object.freeze({ url: '/b' });
+    const first = replays.begin(undefined, 'axr1');
+    replays.markFresh(config, first);
+    replays.markFresh(frozen, first);
+    // A second mark (axios never merges into an object twice) keeps the first lineage.
+    replays.markFresh(config, { firstId: 'other', attempts: 1 });
+    expect(Reflect.ownKeys(config)).toEqual(['url', 'headers']);
+    expect(Object.getOwnPropertyDescriptors(config)).toEqual(Object.getOwnPropertyDescriptors({ url: '/a', headers: { accept: 'x' } }));
+    expect(JSON.stringify(config)).toBe('{"url":"/a","headers":{"accept":"x"}}');
+    expect(structuredClone(config)).toEqual({ url: '/a', headers: { accept: 'x' } });
+    expect(replays.begin(config, 'axr2')).toBe(first);
+    expect(replays.begin(frozen, 'axr3')).toBe(first);
+    expect(first.attempts).toBe(3);
+    // A copy is not a replay.
+    expect(replays.begin({ ...config }, 'axr4')).toEqual({ firstId: 'axr4', attempts: 1 });
+  });
 });
