@@ -38,8 +38,6 @@ export interface Call {
   legacy: boolean;
   /** Entered through the request wrapper (else a hand-registered instance's chain started it). */
   viaWrapper: boolean;
-  requestSide: Side;
-  responseSide: Side;
   /** The config handed to dispatchRequest. */
   sent?: unknown;
   dispatched: boolean;
@@ -47,21 +45,14 @@ export interface Call {
   settled: boolean;
 }
 
-/** The side of a call whose chain is being collected (a call carries both, to spare allocations). */
-export interface Side {
-  call: Call;
-  side: 'request' | 'response';
-}
+/** Which side of a call's chain axios is collecting. */
+export type Side = 'request' | 'response';
 
 export function newCall(id: string, instance: Instance, lineage: Lineage, t0: number, viaWrapper: boolean): Call {
   // Every field written at once, so that all calls share one object shape.
-  const call: Call = {
+  return {
     id, instanceId: instance.id, t0, lineage, attempt: lineage.attempts, entered: false, reqMgr: undefined, resMgr: undefined, config: undefined,
     url: undefined, shownMethod: undefined, shownUrl: undefined, fromUrl: undefined, fromBase: undefined, fromAllow: undefined, kept: 0, ran: 0,
-    syncMode: true, legacy: instance.copy.legacy, viaWrapper, requestSide: undefined as unknown as Side, responseSide: undefined as unknown as Side,
-    sent: undefined, dispatched: false, transportEnded: false, settled: false,
+    syncMode: true, legacy: instance.copy.legacy, viaWrapper, sent: undefined, dispatched: false, transportEnded: false, settled: false,
   };
-  call.requestSide = { call, side: 'request' };
-  call.responseSide = { call, side: 'response' };
-  return call;
 }

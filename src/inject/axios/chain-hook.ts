@@ -15,7 +15,7 @@
  * See request-side.ts and response-side.ts for what each side reports.
  */
 import { replaceMethod, syncLike } from './patch';
-import type { Side } from './call';
+import type { Call } from './call';
 import type { Instance } from './registry';
 import { offerRequestSide } from './request-side';
 import { offerResponseSide } from './response-side';
@@ -29,8 +29,8 @@ export interface ChainHookDeps {
   handRegistered(manager: object): { instance: Instance; response: object } | undefined;
 }
 
-/** The call whose chain `manager` is building, and which side; nothing of ours escapes (no closure per call: this runs twice a request). */
-function sideOf(tracker: Tracker, manager: object, handRegistered: ChainHookDeps['handRegistered']): Side | undefined {
+/** The call whose chain `manager` is building (which side: tracker.side); nothing of ours escapes (no closure per call: this runs twice a request). */
+function callOf(tracker: Tracker, manager: object, handRegistered: ChainHookDeps['handRegistered']): Call | undefined {
   try {
     const side = tracker.chainFor(manager);
     if (side) return side;
@@ -48,10 +48,10 @@ export function wrapForEach(owner: object, deps: ChainHookDeps): boolean {
 function forEachImpl(original: Function, { tracker, handRegistered }: ChainHookDeps) {
   return (self: unknown, args: IArguments): unknown => {
     const fn = args[0];
-    const found = typeof fn === 'function' && typeof self === 'object' && self !== null ? sideOf(tracker, self, handRegistered) : undefined;
-    if (!found) return apply(original, self, args);
-    return found.side === 'request'
-      ? offerRequestSide(found.call, tracker, fn as Function, original, self)
-      : offerResponseSide(found.call, tracker, fn as Function, original, self);
+    const call = typeof fn === 'function' && typeof self === 'object' && self !== null ? callOf(tracker, self, handRegistered) : undefined;
+    if (!call) return apply(original, self, args);
+    return tracker.side === 'request'
+      ? offerRequestSide(call, tracker, fn as Function, original, self)
+      : offerResponseSide(call, tracker, fn as Function, original, self);
   };
 }

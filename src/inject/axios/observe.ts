@@ -9,33 +9,34 @@ const NativePromise = Promise;
 const nativeThen = Promise.prototype.then;
 const apply = Reflect.apply;
 
-export type Outcome = (value: unknown, failed: boolean) => void;
+/** Told how a call ended: an object with a method rather than a function, so a stand-in is its own watcher and makes no closure per request. */
+export interface Watcher {
+  report(value: unknown, failed: boolean): void;
+}
+
+function watch(promise: unknown, watcher: Watcher): void {
+  apply(nativeThen, promise, [(v: unknown) => watcher.report(v, false), (e: unknown) => watcher.report(e, true)]);
+}
 
 /** Reports `value` now, or when it settles if it is a thenable. */
-export function observeValue(value: unknown, report: Outcome): void {
-  if (value instanceof NativePromise) {
-    apply(nativeThen, value, [(v: unknown) => report(v, false), (e: unknown) => report(e, true)]);
-    return;
-  }
+export function observeValue(value: unknown, watcher: Watcher): void {
+  if (value instanceof NativePromise) return watch(value, watcher);
   const then = typeof value === 'object' && value !== null ? (value as { then?: unknown }).then : undefined;
-  if (typeof then === 'function') {
-    // A foreign thenable (another promise library): the chain will call its
-    // `then` too; the promise we wrap it in is ours and always handled.
-    apply(nativeThen, NativePromise.resolve(value), [(v: unknown) => report(v, false), (e: unknown) => report(e, true)]);
-    return;
-  }
-  report(value, false);
+  // A foreign thenable (another promise library): the chain will call its
+  // `then` too; the promise we wrap it in is ours and always handled.
+  if (typeof then === 'function') return watch(NativePromise.resolve(value), watcher);
+  watcher.report(value, false);
 }
 
 /** Calls `fn` as axios would and reports how it ended; its result or exception is passed on untouched. */
-export function observeCall(fn: Function, self: unknown, args: ArrayLike<unknown>, report: Outcome): unknown {
+export function observeCall(fn: Function, self: unknown, args: ArrayLike<unknown>, watcher: Watcher): unknown {
   let out: unknown;
   try {
     out = apply(fn, self, args);
   } catch (error) {
-    report(error, true);
+    watcher.report(error, true);
     throw error;
   }
-  observeValue(out, report);
+  observeValue(out, watcher);
   return out;
 }

@@ -11,7 +11,7 @@
  * A probe handler whose runWhen returns false hands us the merged config
  * (what the interceptors will see) without joining the chain.
  */
-import { observeCall, type Outcome } from './observe';
+import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
 
@@ -24,46 +24,31 @@ interface AppHandler {
   runWhen?: unknown;
 }
 
-/** What the stand-ins of one call share. */
-interface RequestSide {
-  call: Call;
-  tracker: Tracker;
-}
-
 /** dispatch, with nothing of ours escaping. */
-function dispatch(side: RequestSide, value: unknown): void {
+function dispatch(tracker: Tracker, call: Call, value: unknown): void {
   try {
-    side.tracker.dispatch(side.call, value);
+    tracker.dispatch(call, value);
   } catch {
     // Ours alone: the interceptor's value passes on untouched.
   }
 }
 
 /** Stands in for one app handler: same functions (wrapped), same flags, runWhen called on the app's object. */
-class StandIn {
+class StandIn implements Watcher {
   private index = -1;
   private done = false;
   readonly rejected: unknown;
   readonly synchronous: unknown;
   readonly runWhen: unknown;
   private readonly original: unknown;
-  /** How one of its functions ended (shared by both, so each stand-in makes one). */
-  private readonly report: Outcome;
 
   constructor(
-    private readonly side: RequestSide,
+    private readonly call: Call,
+    private readonly tracker: Tracker,
     h: AppHandler,
   ) {
     this.original = h.fulfilled;
     this.synchronous = h.synchronous;
-    this.report = (value, failed) => {
-      const call = this.side.call;
-      if (this.index >= 0 && !this.done) {
-        this.done = true;
-        call.ran++;
-      }
-      if (!failed && call.ran === call.kept) dispatch(this.side, value);
-    };
     const { rejected, runWhen } = h;
     this.rejected = typeof rejected === 'function' ? this.wrap(rejected) : rejected;
     this.runWhen =
@@ -75,9 +60,19 @@ class StandIn {
         : runWhen;
   }
 
+  /** How one of its functions ended. */
+  report(value: unknown, failed: boolean): void {
+    const call = this.call;
+    if (this.index >= 0 && !this.done) {
+      this.done = true;
+      call.ran++;
+    }
+    if (!failed && call.ran === call.kept) dispatch(this.tracker, call, value);
+  }
+
   /** axios reads `fulfilled` only for a handler it keeps in the chain. */
   get fulfilled(): unknown {
-    const call = this.side.call;
+    const call = this.call;
     if (!this.synchronous) call.syncMode = false;
     // One without a fulfilled function passes values through: not counted.
     if (typeof this.original !== 'function') return this.original;
@@ -86,17 +81,16 @@ class StandIn {
   }
 
   private wrap(f: Function): Function {
-    const report = this.report;
+    const watcher: Watcher = this;
     return function (this: unknown) {
       // eslint-disable-next-line prefer-rest-params
-      return observeCall(f, this, arguments, report);
+      return observeCall(f, this, arguments, watcher);
     };
   }
 }
 
 /** `forEach` is the manager's own, called on `manager` with our collector. */
 export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, forEach: Function, manager: unknown): unknown {
-  const side: RequestSide = { call, tracker };
   tracker.probing = call;
   try {
     fn(tracker.probe);
@@ -104,7 +98,7 @@ export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, for
     // axios's collector does not throw for a skipped handler; nothing of ours may surface.
   }
   tracker.probing = undefined;
-  const result = apply(forEach, manager, [(h: AppHandler) => fn(new StandIn(side, h))]);
-  if (call.kept === 0) dispatch(side, undefined);
+  const result = apply(forEach, manager, [(h: AppHandler) => fn(new StandIn(call, tracker, h))]);
+  if (call.kept === 0) dispatch(tracker, call, undefined);
   return result;
 }

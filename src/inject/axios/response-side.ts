@@ -10,7 +10,7 @@
  * one microtask (so does 0.x in synchronous mode, see request-hook.ts).
  * Written to allocate little: this runs for every request of the page.
  */
-import { observeCall, type Outcome } from './observe';
+import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
 
@@ -27,22 +27,19 @@ const rethrow = (error: unknown) => {
   throw error;
 };
 
-/** What the stand-ins of one call share. */
-class ResponseSide {
-  /** The caller's outcome, as observeCall reports it. */
-  readonly settle: Outcome;
-
+/** What the stand-ins of one call share; told the caller's outcome by observeCall. */
+class ResponseSide implements Watcher {
   constructor(
     readonly call: Call,
     readonly tracker: Tracker,
-  ) {
-    this.settle = (value, failed) => {
-      try {
-        tracker.settle(call, value, failed);
-      } catch {
-        // Ours alone: the caller's value passes on untouched.
-      }
-    };
+  ) {}
+
+  report(value: unknown, failed: boolean): void {
+    try {
+      this.tracker.settle(this.call, value, failed);
+    } catch {
+      // Ours alone: the caller's value passes on untouched.
+    }
   }
 
   transportEnd(input: unknown, failed: boolean): void {
@@ -59,7 +56,7 @@ function wrap(side: ResponseSide, f: unknown, failed: boolean, first: boolean, l
   return function (this: unknown, input: unknown) {
     if (first) side.transportEnd(input, failed);
     // eslint-disable-next-line prefer-rest-params
-    return last ? observeCall(own, this, arguments, side.settle) : apply(own, this, arguments);
+    return last ? observeCall(own, this, arguments, side) : apply(own, this, arguments);
   };
 }
 

@@ -109,34 +109,41 @@ export class Tracker {
     this.ctx.emit(event);
   }
 
+  /** The side of the chain chainFor (or startUnwrapped) last answered for: read at once, no object is made per call. */
+  side: Side = 'request';
+
   /**
    * From forEach on an InterceptorManager: the call whose chain axios is now
-   * building with `manager`, and which side it is; undefined when it is not
+   * building with `manager` (which side: `side`); undefined when it is not
    * building one of ours (an app calling forEach itself, say).
    */
-  chainFor(manager: object): Side | undefined {
+  chainFor(manager: object): Call | undefined {
     const active = this.active;
     if (active !== undefined) {
       if (active.reqMgr === manager) {
         active.reqMgr = undefined;
-        return active.requestSide;
+        this.side = 'request';
+        return active;
       }
       if (active.resMgr === manager) {
         active.resMgr = undefined;
-        return active.responseSide;
+        this.side = 'response';
+        return active;
       }
     }
     const waiting = this.pendingResponse.get(manager);
     if (!waiting) return undefined;
     this.pendingResponse.delete(manager);
-    return waiting.responseSide;
+    this.side = 'response';
+    return waiting;
   }
 
   /** For a hand-registered instance whose `request` we could not wrap: its request side starts the call. */
-  startUnwrapped(instance: Instance, response: object): Side {
+  startUnwrapped(instance: Instance, response: object): Call {
     const call = this.newCall(instance, undefined, false);
     this.pendingResponse.set(response, call);
-    return call.requestSide;
+    this.side = 'request';
+    return call;
   }
 
   /** The merged config axios built for the call (what the first interceptor sees). */

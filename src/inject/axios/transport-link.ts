@@ -67,7 +67,9 @@ export function releaseTransport(id: string): void {
   // Newest first: the adapter that settles is most often the last one dispatched.
   for (let i = waiting.length - 1; i >= 0; i--) {
     if (waiting[i].id === id) {
-      waiting.splice(i, 1);
+      // Shifted down by hand: splice would make an array of the removed entry on every request.
+      for (let j = i + 1; j < waiting.length; j++) waiting[j - 1] = waiting[j];
+      waiting.length--;
       return;
     }
   }
