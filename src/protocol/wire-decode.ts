@@ -87,13 +87,17 @@ class BatchReader {
     // Times are relative to the previous event's: one that cannot be read spoils the rest of the batch's times.
     if (layout === undefined || !Number.isSafeInteger(record[1])) return undefined;
     this.us += record[1] as number;
-    const { type, fields, fixed } = layout;
+    const { type, fields, fixed, continued } = layout;
     if (record.length > fields.length + 2) return undefined;
     const previous = this.previous.get(type);
     // Assigned by name: the names are the layout's own, never "__proto__"
     // (a header name, which the page chooses, goes through fromEntries).
     const event: Bag = { type, seq, t: this.origin + this.us / 1000 };
     if (fixed) event[fixed.name] = fixed.value;
+    if (continued) {
+      if (previous === undefined) return undefined;
+      for (const name of continued) if (previous[name] !== undefined) event[name] = previous[name];
+    }
     for (let f = 0; f < record.length - 2; f++) {
       const value = record[f + 2];
       if (value === null) continue;

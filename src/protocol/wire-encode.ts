@@ -5,13 +5,15 @@
  * holds no event objects, and becomes its JSON body in one stringify.
  */
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
-import { STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
+import { SETTLE_AS_BEFORE_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
 
 type Bag = Record<string, unknown>;
 
 const TYPE_CODE = new Map(WIRE_TYPES.map((type, i) => [type, i]));
 const STEP_TYPE = TYPE_CODE.get('axios-step')!;
 const STEP_CODE: Record<string, number> = Object.fromEntries(STEP_LAYOUTS.map(([step], i) => [step, WIRE_TYPES.length + i]));
+/** The same step's layout without the call's ids (wire-format.ts). */
+const CONTINUED = STEP_LAYOUTS.length;
 const OUTCOMES: Record<string, number> = { response: 0, error: 1 };
 const FIELDS = WIRE_TYPES.map((type) => WIRE_FIELDS[type]);
 // Taken when the page script starts, before any page script could replace them.
@@ -112,10 +114,19 @@ export class BatchWriter {
   private step(event: AxiosStepEvent, step: StepName): void {
     const previous = this.previous[STEP_TYPE] as AxiosStepEvent | undefined;
     const flat = this.flat;
-    const id = previous !== undefined && previous.id === event.id ? 0 : this.plain(event.id);
-    const instance = previous !== undefined && previous.instanceId === event.instanceId ? 0 : this.plain(event.instanceId);
+    const sameId = previous !== undefined && previous.id === event.id;
+    const sameInstance = previous !== undefined && previous.instanceId === event.instanceId;
+    const continued = sameId && sameInstance;
+    if (continued && step === 'settle' && previous.status === event.status && previous.outcome === event.outcome && previous.errorCode === event.errorCode) {
+      this.rememberStep(event);
+      flat.push(2, SETTLE_AS_BEFORE_CODE, this.time(event.t));
+      this.bytes += 48;
+      return;
+    }
+    const id = sameId ? 0 : this.plain(event.id);
+    const instance = sameInstance ? 0 : this.plain(event.instanceId);
     this.rememberStep(event);
-    const code = STEP_CODE[step];
+    const code = continued ? STEP_CODE[step] + CONTINUED : STEP_CODE[step];
     const dt = this.time(event.t);
     let a: unknown = null;
     let b: unknown = null;
@@ -137,7 +148,8 @@ export class BatchWriter {
       c = this.text(event.errorCode);
     }
     const fields = d !== null ? 4 : c !== null ? 3 : b !== null ? 2 : a !== null ? 1 : 0;
-    flat.push(4 + fields, code, dt, id, instance);
+    if (continued) flat.push(2 + fields, code, dt);
+    else flat.push(4 + fields, code, dt, id, instance);
     if (fields > 0) flat.push(a);
     if (fields > 1) flat.push(b);
     if (fields > 2) flat.push(c);
@@ -147,9 +159,12 @@ export class BatchWriter {
 
   /** The fields of a step that later steps may say are the 'same' (one object, rewritten, allocated once a batch). */
   private rememberStep(event: AxiosStepEvent): void {
-    const kept = (this.previous[STEP_TYPE] ??= { id: undefined, instanceId: undefined });
+    const kept = (this.previous[STEP_TYPE] ??= { id: undefined, instanceId: undefined, status: undefined, outcome: undefined, errorCode: undefined });
     kept.id = event.id;
     kept.instanceId = event.instanceId;
+    kept.status = event.status;
+    kept.outcome = event.outcome;
+    kept.errorCode = event.errorCode;
   }
 
   /** Trims trailing nulls of the record that starts at `at`, and writes its length there. */

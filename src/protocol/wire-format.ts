@@ -24,8 +24,10 @@
  *   the same type in the batch (axios writes the steps of a call one after
  *   another, and each names the call);
  * - an axios step has a layout of its own per step (codes after the types'),
- *   with only the fields that step carries; the type's own layout takes any
- *   step with any field.
+ *   with only the fields that step carries, and one more per step (codes
+ *   after those) without the call's ids, for a step of the same call as the
+ *   step before it, and one for a settle that is all the step before it but
+ *   its time; the type's own layout takes any step with any field.
  * Sequence numbers are implicit: the batch header names the first, and the
  * events are consecutive.
  */
@@ -75,10 +77,42 @@ export interface WireLayout {
   fields: readonly WireField[];
   /** Fields every event of this layout has, and the value (an axios step's `step`). */
   fixed?: { name: string; value: string };
+  /** Fields not written at all: the same as the previous event of the type in the batch (there must be one); absent there, absent here. */
+  continued?: readonly string[];
 }
+
+/**
+ * The step layouts again, without the call's ids: for a step of the same
+ * call (and instance) as the axios step written just before it, which is
+ * most of them. Coded after STEP_LAYOUTS, in the same order.
+ */
+const CONTINUED_STEP_LAYOUTS: readonly WireLayout[] = STEP_LAYOUTS.map(([step, fields]) => ({
+  type: 'axios-step' as const,
+  fields: fields.slice(ids.length),
+  fixed: { name: 'step', value: step },
+  continued: ['id', 'instanceId'],
+}));
+
+/**
+ * A settle with nothing of its own but its time: the same call, instance
+ * and outcome as the step before it (the adapter's end, when the response
+ * interceptors passed its result on, which is most requests). Coded after
+ * CONTINUED_STEP_LAYOUTS.
+ */
+const SETTLE_AS_BEFORE: WireLayout = {
+  type: 'axios-step',
+  fields: [],
+  fixed: { name: 'step', value: 'settle' },
+  continued: ['id', 'instanceId', 'status', 'outcome', 'errorCode'],
+};
 
 /** Every layout, by its code. */
 export const WIRE_LAYOUTS: readonly WireLayout[] = [
   ...WIRE_TYPES.map((type) => ({ type, fields: WIRE_FIELDS[type] })),
   ...STEP_LAYOUTS.map(([step, fields]) => ({ type: 'axios-step' as const, fields, fixed: { name: 'step', value: step } })),
+  ...CONTINUED_STEP_LAYOUTS,
+  SETTLE_AS_BEFORE,
 ];
+
+/** The code of SETTLE_AS_BEFORE. */
+export const SETTLE_AS_BEFORE_CODE = WIRE_LAYOUTS.indexOf(SETTLE_AS_BEFORE);

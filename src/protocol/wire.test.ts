@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PageEvent, PageEventType } from './events';
 import { eventFieldNames, isPageEvent } from './validate';
-import { decodeBatchBody } from './wire-decode';
-import { BatchWriter, encodeBatchBody } from './wire-encode';
-import { WIRE_FIELDS, WIRE_TYPES } from './wire-format';
+import { decodeBatchBody, decodeBatchData } from './wire-decode';
+import { BatchWriter, encodeBatchBody, encodeBatchData } from './wire-encode';
+import { SETTLE_AS_BEFORE_CODE, WIRE_FIELDS, WIRE_TYPES } from './wire-format';
 
 const ORIGIN = 1_795_644_597_000.125;
 const str = fc.string({ maxLength: 12 });
@@ -144,6 +144,34 @@ describe('the batch wire format', () => {
     expect(malformed).toBe(1);
     expect(Object.getPrototypeOf((events[0] as { headers: object }).headers)).toBe(Object.prototype);
     expect(Object.keys((events[0] as { headers: object }).headers)).toEqual(['__proto__', 'accept']);
+  });
+
+  it('writes a step of the same call as the step before it without the call’s ids, and refuses such a step with no step before it', () => {
+    const steps: PageEvent[] = [
+      { type: 'axios-step', seq: 0, t: ORIGIN, id: 'axr1', instanceId: 'axi1', step: 'enter', method: 'GET', url: '/a', attempt: 1 },
+      { type: 'axios-step', seq: 1, t: ORIGIN + 1, id: 'axr1', instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' },
+    ];
+    const data = encodeBatchData(steps, ORIGIN);
+    const settleCode = WIRE_TYPES.length + 3;
+    const continuedSettle = WIRE_TYPES.length + 4 + 3;
+    // The settle: its length, code, time, status and outcome.
+    expect(data.f.slice(-5)).toEqual([4, continuedSettle, 1000, 200, 0]);
+    expect(decodeBatchData(data, 0, 2).events).toEqual(steps);
+    // A settle after the adapter's end with the same outcome: its length, code and time.
+    const ended: PageEvent[] = [
+      ...steps.slice(0, 1),
+      { type: 'axios-step', seq: 1, t: ORIGIN + 1, id: 'axr1', instanceId: 'axi1', step: 'transport-end', status: 401, outcome: 'error', errorCode: 'ERR_BAD_REQUEST' },
+      { type: 'axios-step', seq: 2, t: ORIGIN + 2, id: 'axr1', instanceId: 'axi1', step: 'settle', status: 401, outcome: 'error', errorCode: 'ERR_BAD_REQUEST' },
+      { type: 'axios-step', seq: 3, t: ORIGIN + 3, id: 'axr1', instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' },
+    ];
+    const endedData = encodeBatchData(ended, ORIGIN);
+    expect(endedData.f.slice(-8)).toEqual([2, SETTLE_AS_BEFORE_CODE, 1000, 4, continuedSettle, 1000, 200, 0]);
+    expect(decodeBatchData(endedData, 0, 4).events).toEqual(ended);
+    const alone = JSON.stringify({ o: 0, k: [], f: [4, continuedSettle, 5, 200, 0, 6, settleCode, 5, 'axr1', 'axi1', 200, 0] });
+    expect(decodeBatchBody(alone, 0, 2)).toEqual({
+      events: [{ type: 'axios-step', seq: 1, t: 0.01, id: 'axr1', instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' }],
+      malformed: 1,
+    });
   });
 
   it('fills a repeated call id from the previous step of the batch, and refuses one with nothing before it', () => {
