@@ -80,7 +80,10 @@ export class PanelHub {
 
   private async subscribe(port: PanelPort, tabId: number, after: number | undefined): Promise<void> {
     const log = await this.store.get(tabId);
-    const durable = await this.store.durable(tabId);
+    // Read with no await between it and adding the port below: a save that
+    // finished in between would publish its events to the other panels only,
+    // and this panel's history would stop short of them.
+    const durable = this.store.durableNow(tabId) ?? (await this.store.durable(tabId));
     const wanted = Math.max(after === undefined ? 0 : after + 1, log.meta.clearedAt);
     const { from, events } = log.slice(wanted, durable.next);
     const losses = log.lossesBetween(0, durable.lossCount, from);

@@ -217,3 +217,30 @@ describe('Router', () => {
     expect(p.inbox[0]).toMatchObject({ events: [{ frame: 9, session: 's' }] });
   });
 });
+
+describe('Router, a panel that subscribes while a save is being written', () => {
+  it('gets every event, in history or live, wherever the end of the write falls', async () => {
+    for (let ticks = 0; ticks < 20; ticks++) {
+      // Writes wait for `release`, so the subscribe can land anywhere in one.
+      const storage = memoryStorage();
+      let release: () => void = () => {};
+      const set = storage.set;
+      storage.set = async (items) => {
+        await new Promise<void>((done) => (release = done));
+        return set(items);
+      };
+      const { router } = setup(storage);
+      const tab = bridge(1);
+      router.addBridge(tab.port);
+      tab.send(batch(1, pageEvents(0, 3)));
+      await vi.advanceTimersByTimeAsync(10);
+      const p = panel();
+      router.addPanel(p.port);
+      release();
+      for (let i = 0; i < ticks; i++) await Promise.resolve();
+      p.send({ ...env, kind: 'subscribe', tabId: 1 });
+      await settle();
+      expect(shown(p.inbox), `subscribed ${ticks} microtasks after the write was let go`).toEqual(['s:0', 's:1', 's:2']);
+    }
+  });
+});

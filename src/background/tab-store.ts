@@ -42,6 +42,8 @@ export class TabStore {
   /** A save finished: what was durable before it, and what is now. */
   onDurable: (tabId: number, log: TabLog, before: Durable, now: Durable) => void = () => {};
   private entries = new Map<number, Promise<Entry>>();
+  /** The entries once loaded, for what must be read in the same task as something else (durableNow). */
+  private loaded = new Map<number, Entry>();
   private readonly storage: LogStorage;
 
   constructor(storage: KeyValueStore, private readonly options: TabStoreOptions) {
@@ -57,6 +59,15 @@ export class TabStore {
     return (await this.entry(tabId)).durable;
   }
 
+  /**
+   * What is durable right now, for a tab whose log has been loaded (after
+   * `await get(tabId)`): read in the same task as what is done with it, no
+   * save can finish in between (which the await of `durable` allows).
+   */
+  durableNow(tabId: number): Durable | undefined {
+    return this.loaded.get(tabId)?.durable;
+  }
+
   /** The log changed: save it soon. */
   changed(tabId: number): void {
     void this.entry(tabId).then((entry) => {
@@ -68,6 +79,7 @@ export class TabStore {
   async remove(tabId: number): Promise<void> {
     const pending = this.entries.get(tabId);
     this.entries.delete(tabId);
+    this.loaded.delete(tabId);
     const entry = await pending;
     clearTimeout(entry?.timer);
     await entry?.saving;
@@ -88,7 +100,9 @@ export class TabStore {
     const saved = await this.storage.load(tabId).catch(() => undefined);
     const log = saved ? new TabLog(saved.meta, saved.events, maxEvents) : TabLog.empty(this.options.newSalt(), maxEvents);
     const durable = { next: log.meta.next, lossCount: log.meta.lossCount, links: { ...log.meta.links } };
-    return { log, saved: saved?.saved, durable, dirty: false, persistEvents };
+    const entry: Entry = { log, saved: saved?.saved, durable, dirty: false, persistEvents };
+    if (this.entries.has(tabId)) this.loaded.set(tabId, entry);
+    return entry;
   }
 
   private save(tabId: number, entry: Entry): void {
