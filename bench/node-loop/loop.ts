@@ -1,0 +1,82 @@
+/**
+ * One child of compare-node.ts: the axios-overhead bench page's zero-latency
+ * loop, in Node, with the page script's axios hooks from the source tree at
+ * SRC (or none: `bare`), recording into a real batcher whose batches go
+ * nowhere. Prints one JSON line: the median CPU µs per request over ROUNDS
+ * loops of N requests, after one loop of warm-up.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { InjectContext } from '../../src/inject/context';
+
+const [mode = 'bare', src = resolve(import.meta.dirname, '../../src')] = process.argv.slice(2);
+const N = Number(process.env.N ?? 20000);
+const ROUNDS = Number(process.env.ROUNDS ?? 15);
+const AXIOS = resolve(import.meta.dirname, '../../node_modules/axios/dist/axios.min.js');
+
+if (mode !== 'bare') {
+  const { TokenIdentity } = await import(`${src}/tokens/index.ts`);
+  const { Batcher } = await import(`${src}/inject/batcher.ts`);
+  const { installAxiosHooks } = await import(`${src}/inject/axios/index.ts`);
+  const identity = new TokenIdentity();
+  identity.setSalt('salt');
+  const origin = performance.timeOrigin;
+  const batcher = new Batcher({
+    maxEvents: 1000,
+    maxBytes: 1 << 20,
+    maxDelayMs: 50,
+    capacity: 20_000,
+    origin,
+    send: () => {},
+    setTimer: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimer: (handle: unknown) => clearTimeout(handle as NodeJS.Timeout),
+    onHide: () => {},
+  });
+  batcher.connect();
+  let counter = 0;
+  const ctx: InjectContext = {
+    emit: (event) => batcher.push(event),
+    now: () => origin + performance.now(),
+    newId: (prefix) => `${prefix}${++counter}`,
+    tokenRef: (raw) => identity.ref(raw),
+    guard(fn) {
+      try {
+        return fn();
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  installAxiosHooks(ctx);
+}
+
+// As the bench page loads it: a <script> tag's global code, after our hooks.
+(0, eval)(readFileSync(AXIOS, 'utf8'));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const axios = (globalThis as any).axios;
+const b64 = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+const JWT = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ sub: 'user-42', iat: 1700000000, exp: 4102444800 })}.${btoa('s'.repeat(256))}`;
+const api = axios.create({
+  baseURL: 'http://127.0.0.1:8080/api',
+  adapter: (config: unknown) => Promise.resolve({ data: 'ok', status: 200, statusText: 'OK', headers: {}, config, request: {} }),
+});
+api.interceptors.request.use((config: { headers: Record<string, string> }) => {
+  config.headers.Authorization = `Bearer ${JWT}`;
+  return config;
+});
+api.interceptors.response.use((r: unknown) => r, (e: unknown) => Promise.reject(e));
+
+const loop = async () => {
+  for (let i = 0; i < N; i++) await api.get('/zero');
+};
+await loop();
+const samples: number[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const before = process.cpuUsage();
+  await loop();
+  const used = process.cpuUsage(before);
+  samples.push((used.user + used.system) / N);
+}
+samples.sort((a, b) => a - b);
+console.log(JSON.stringify({ mode, cpuUsPerRequest: samples[samples.length >> 1] }));
