@@ -44,6 +44,8 @@ interface Sealed {
  */
 export class Batcher {
   private writer: BatchWriter;
+  /** The records of every batch are written into this one array (see BatchWriter). */
+  private readonly records: unknown[] = [];
   private writerFirst = 0;
   private sealed: Sealed[] = [];
   /** Events written and not yet sent. */
@@ -54,7 +56,7 @@ export class Batcher {
   private connected = false;
 
   constructor(private readonly options: BatcherOptions) {
-    this.writer = new BatchWriter(options.origin);
+    this.writer = new BatchWriter(options.origin, this.records);
     (options.onHide ?? flushOnPageHide)(() => this.flush());
   }
 
@@ -107,7 +109,8 @@ export class Batcher {
   }
 
   private seal(): void {
+    // Stringified now: the next batch's writer overwrites the same records array.
     this.sealed.push({ body: this.writer.body(), first: this.writerFirst, count: this.writer.count });
-    this.writer = new BatchWriter(this.options.origin);
+    this.writer = new BatchWriter(this.options.origin, this.records);
   }
 }

@@ -48,7 +48,8 @@ export class BatchWriter {
   private lastTextIndex = 0;
   private lastText2: string | undefined;
   private lastText2Index = 0;
-  private readonly flat: unknown[] = [];
+  /** Values of `flat` written: the array may be longer, left over from the batch before (see the constructor). */
+  private n = 0;
   /**
    * The previous event of each type, for 'same' fields: its values, not the
    * object, which the page script reuses for every axios step it writes.
@@ -60,8 +61,17 @@ export class BatchWriter {
   /** An upper bound of the body's length. */
   bytes = 64;
 
-  /** `origin`: the time event times count from (the page's performance.timeOrigin). */
-  constructor(private readonly origin: number) {}
+  /**
+   * `origin`: the time event times count from (the page's performance.timeOrigin).
+   * `flat`: the array to write the records into, overwritten from the start:
+   * the batcher hands each batch's writer the same one, once the batch before
+   * is stringified, so that the page does not grow a new array of some
+   * thousand values (copying it as it grows) for every batch.
+   */
+  constructor(
+    private readonly origin: number,
+    private readonly flat: unknown[] = [],
+  ) {}
 
   write(event: Bag): void {
     this.count++;
@@ -75,11 +85,17 @@ export class BatchWriter {
   /** For tests: a record as it is, counted as an event. */
   writeRecord(record: readonly unknown[]): void {
     this.count++;
-    this.flat.push(record.length, ...record);
+    this.put(record.length);
+    for (const value of record) this.put(value);
   }
 
   data(): BatchData {
+    if (this.flat.length !== this.n) this.flat.length = this.n;
     return { o: this.origin, k: this.tokens, s: this.strings, h: this.headerSets, f: this.flat };
+  }
+
+  private put(value: unknown): void {
+    this.flat[this.n++] = value;
   }
 
   body(): string {
@@ -119,7 +135,12 @@ export class BatchWriter {
     const continued = sameId && sameInstance;
     if (continued && step === 'settle' && previous.status === event.status && previous.outcome === event.outcome && previous.errorCode === event.errorCode) {
       this.rememberStep(event);
-      flat.push(2, SETTLE_AS_BEFORE_CODE, this.time(event.t));
+      const dt = this.time(event.t);
+      let at = this.n;
+      flat[at++] = 2;
+      flat[at++] = SETTLE_AS_BEFORE_CODE;
+      flat[at++] = dt;
+      this.n = at;
       this.bytes += 48;
       return;
     }
@@ -148,12 +169,23 @@ export class BatchWriter {
       c = this.text(event.errorCode);
     }
     const fields = d !== null ? 4 : c !== null ? 3 : b !== null ? 2 : a !== null ? 1 : 0;
-    if (continued) flat.push(2 + fields, code, dt);
-    else flat.push(4 + fields, code, dt, id, instance);
-    if (fields > 0) flat.push(a);
-    if (fields > 1) flat.push(b);
-    if (fields > 2) flat.push(c);
-    if (fields > 3) flat.push(d);
+    let at = this.n;
+    if (continued) {
+      flat[at++] = 2 + fields;
+      flat[at++] = code;
+      flat[at++] = dt;
+    } else {
+      flat[at++] = 4 + fields;
+      flat[at++] = code;
+      flat[at++] = dt;
+      flat[at++] = id;
+      flat[at++] = instance;
+    }
+    if (fields > 0) flat[at++] = a;
+    if (fields > 1) flat[at++] = b;
+    if (fields > 2) flat[at++] = c;
+    if (fields > 3) flat[at++] = d;
+    this.n = at;
     this.bytes += 48 + fields * 24;
   }
 
@@ -170,38 +202,41 @@ export class BatchWriter {
   /** Trims trailing nulls of the record that starts at `at`, and writes its length there. */
   private seal(at: number): void {
     const flat = this.flat;
-    let end = flat.length;
+    let end = this.n;
     while (flat[end - 1] === null) end--;
-    if (end < flat.length) flat.length = end;
+    this.n = end;
     flat[at] = end - at - 1;
     this.bytes += (end - at) * 24;
   }
 
   private generic(event: Bag): void {
     const code = TYPE_CODE.get(event.type as PageEventType);
-    const flat = this.flat;
     if (code === undefined) {
       // A type the format does not know goes as its name, for the background to refuse.
-      flat.push(2, this.plain(String(event.type)), 0);
+      this.put(2);
+      this.put(this.plain(String(event.type)));
+      this.put(0);
       return;
     }
-    const at = flat.length;
-    flat.push(0, code, this.time(event.t as number));
+    const at = this.n;
+    this.put(0);
+    this.put(code);
+    this.put(this.time(event.t as number));
     const fields: readonly WireField[] = FIELDS[code];
     const previous = this.previous[code];
     for (let f = 0; f < fields.length; f++) {
       const kind = fields[f][1];
       const value = event[fields[f][0]];
-      if (value === undefined) flat.push(null);
-      else if (kind === 'plain') flat.push(this.plain(value));
-      else if (kind === 'text') flat.push(this.text(value));
-      else if (kind === 'same') flat.push(previous !== undefined && previous[fields[f][0]] === value ? 0 : this.plain(value));
-      else if (kind === 'token') flat.push(this.token(value as TokenRef));
-      else if (kind === 'headers') flat.push(this.headers(value as Headers));
+      if (value === undefined) this.put(null);
+      else if (kind === 'plain') this.put(this.plain(value));
+      else if (kind === 'text') this.put(this.text(value));
+      else if (kind === 'same') this.put(previous !== undefined && previous[fields[f][0]] === value ? 0 : this.plain(value));
+      else if (kind === 'token') this.put(this.token(value as TokenRef));
+      else if (kind === 'headers') this.put(this.headers(value as Headers));
       else {
         const i = Reflect.apply(arrayIndexOf, kind, [value]) as number;
         // A value the format does not know goes as itself, for the background to refuse.
-        flat.push(i < 0 ? this.plain(value) : i);
+        this.put(i < 0 ? this.plain(value) : i);
       }
     }
     // Kept after writing: a step's kept values are one object, rewritten in place.

@@ -93,6 +93,17 @@ describe('the batch wire format', () => {
     ]);
   });
 
+  it('writes into an array handed to it from the start, leaving nothing of what it held before', () => {
+    const shared: unknown[] = [];
+    const long = new BatchWriter(ORIGIN, shared);
+    for (let n = 0; n < 20; n++) long.write({ type: 'request-end', t: ORIGIN + n, id: `r${n}`, status: 200 });
+    const first = long.body();
+    const short = new BatchWriter(ORIGIN, shared);
+    short.write({ type: 'token-reads', t: ORIGIN, store: 'cookie', count: 2 });
+    expect(decodeBatchBody(short.body(), 5, 1)).toEqual({ events: [{ type: 'token-reads', seq: 5, t: ORIGIN, store: 'cookie', count: 2 }], malformed: 0 });
+    expect(decodeBatchBody(first, 0, 20).events).toHaveLength(20);
+  });
+
   it('copies what it needs at once, so the page script may reuse one event object for every step', () => {
     const writer = new BatchWriter(ORIGIN);
     const scratch: Record<string, unknown> = { type: 'axios-step', t: ORIGIN, id: 'axr1', instanceId: 'axi1', step: 'enter', method: 'GET', url: '/a', attempt: 1 };
