@@ -132,12 +132,13 @@ describe('the real axios-auth-refresh from npm: the page sees the same', () => {
 
 describe('order decided within one task (zero-latency adapters)', () => {
   for (const c of CASES.microtasks) {
-    // Expected to fail: src/inject/axios/README.md's documented gap, "an instance
-    // with no response interceptor gets one pass-through handler of ours, one
-    // microtask later for its caller (also 0.x when every request interceptor is
-    // synchronous)", reorders calls that settle within one task. it.fails keeps
-    // the check running: it reports (fails) once the gap is closed.
-    it.fails(`${c.name}: the page sees the same order of completion between instances`, async () => {
+    // 0.x is expected to fail: src/inject/axios/README.md's documented gap, "an 0.x
+    // instance with no response interceptor gets one pass-through handler of
+    // ours, one microtask later for its caller", reorders calls that settle
+    // within one task. it.fails keeps the check running: it reports (fails)
+    // once the gap is closed. 1.x has no such gap.
+    const legacy = c.name.endsWith('0.27');
+    (legacy ? it.fails : it)(`${c.name}: the page sees the same order of completion between instances`, async () => {
       const { bare, ext } = await differential(c);
       expect(differences(bare.page.lines, ext.page.lines)).toEqual([]);
       expect(differences(bare.page.results, ext.page.results)).toEqual([]);
@@ -147,12 +148,12 @@ describe('order decided within one task (zero-latency adapters)', () => {
       const { bare, ext } = await differential(c);
       const before = (bare.page.extra as { waited: Record<string, number> }).waited;
       const after = (ext.page.extra as { waited: Record<string, number> }).waited;
-      // Instances (see microtasks.js) without a response interceptor; on 0.x also those whose request interceptors are all synchronous.
+      // 0.x only: instances (see microtasks.js) without a response interceptor, and those whose request interceptors are all synchronous.
       const documented = (name: string) => {
         const instance = name.split(' ')[1];
         const noResponseInterceptor = ['none', 'requestOnly', 'synchronous', 'asyncRequest'].includes(instance);
         const allRequestInterceptorsSync = ['none', 'responseOnly', 'synchronous', 'recovering'].includes(instance);
-        return noResponseInterceptor || (c.name.endsWith('0.27') && allRequestInterceptorsSync);
+        return legacy && (noResponseInterceptor || allRequestInterceptorsSync);
       };
       expect(Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - before[k]]))).toEqual(
         Object.fromEntries(Object.keys(before).map((k) => [k, documented(k) ? 1 : 0])),
@@ -163,12 +164,7 @@ describe('order decided within one task (zero-latency adapters)', () => {
 
 describe('pages that freeze, replace, proxy or break what we hook: no exception of ours reaches them, and they work the same', () => {
   for (const c of CASES.hostile) {
-    // hostile-zone-like is expected to fail on the same documented gap (axios
-    // README, "one pass-through handler of ours"): that handler is one more
-    // link axios chains with the page's patched Promise.prototype.then, which
-    // the page counts. it.fails reports once the gap is closed.
-    const test = c.name === 'hostile-zone-like' ? it.fails : it;
-    test(`${c.name}: ${c.about}`, async () => {
+    it(`${c.name}: ${c.about}`, async () => {
       const { bare, diff } = await differential(c);
       expect(diff).toEqual([]);
       // The page's own error handlers work, and its deliberate unhandled rejection reached them.

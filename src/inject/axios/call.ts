@@ -38,6 +38,10 @@ export interface Call {
   legacy: boolean;
   /** Entered through the request wrapper (else a hand-registered instance's chain started it). */
   viaWrapper: boolean;
+  /** axios 1.x: our `_request` wrapper serves this call, and can watch the promise axios awaits (inner-request-hook.ts). */
+  inner: boolean;
+  /** The response side offered stand-ins that report settle (response-side.ts). */
+  responseWatched: boolean;
   /** The config handed to dispatchRequest. */
   sent?: unknown;
   dispatched: boolean;
@@ -53,6 +57,6 @@ export function newCall(id: string, instance: Instance, lineage: Lineage, t0: nu
   return {
     id, instanceId: instance.id, t0, lineage, attempt: lineage.attempts, entered: false, reqMgr: undefined, resMgr: undefined, config: undefined,
     url: undefined, shownMethod: undefined, shownUrl: undefined, fromUrl: undefined, fromBase: undefined, fromAllow: undefined, kept: 0, ran: 0,
-    syncMode: true, legacy: instance.copy.legacy, viaWrapper, sent: undefined, dispatched: false, transportEnded: false, settled: false,
+    syncMode: true, legacy: instance.copy.legacy, viaWrapper, inner: false, responseWatched: false, sent: undefined, dispatched: false, transportEnded: false, settled: false,
   };
 }

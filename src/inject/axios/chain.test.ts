@@ -148,6 +148,54 @@ describe.each(copies)('%s', (_name, load, isV1) => {
     expect(rec.steps(lastEnter(rec).id).map((s) => s.step)).toEqual(['enter', 'settle']);
   });
 
+  it('reports settle before the caller sees it, with no interceptor at all', async () => {
+    expect(await run(make())).toEqual(['@enter', '@dispatch', '@transport-end', '@settle', 'caller']);
+    const api = axios.create({ adapter: serverAdapter(() => ({ status: 401 }), axios.AxiosError as never) as never });
+    log.length = 0;
+    await api.get('https://x.test/bare-401').catch(() => log.push('caller'));
+    expect(log).toEqual(['@enter', '@dispatch', '@transport-end', '@settle', 'caller']);
+    expect(rec.steps(lastEnter(rec).id).at(-1)).toMatchObject({ step: 'settle', outcome: 'error', status: 401 });
+  });
+
+  it('reports an adapter that throws synchronously in synchronous mode (axios skips the response chain)', async () => {
+    const boom = new Error('adapter exploded');
+    const api = axios.create({
+      adapter: (() => {
+        throw boom;
+      }) as never,
+    });
+    api.interceptors.request.use((c) => c, undefined, { synchronous: true });
+    api.interceptors.response.use((r) => r);
+    await expect(api.get('https://x.test/sync-throw')).rejects.toBe(boom);
+    expect(rec.steps(lastEnter(rec).id).map((s) => `${s.step}:${s.outcome ?? ''}`)).toEqual(['enter:', 'dispatch:', 'transport-end:error', 'settle:error']);
+  });
+
+  it.runIf(isV1)('reports a 1.x call that fails before axios builds its chain', async () => {
+    const api = make();
+    const pending = api.request({ url: 'https://x.test/bad', transitional: { silentJSONParsing: 'yes' as never } });
+    await expect(pending).rejects.toThrow('silentJSONParsing');
+    expect(rec.steps(lastEnter(rec).id).map((s) => `${s.step}:${s.outcome ?? ''}`)).toEqual(['enter:', 'settle:error']);
+  });
+
+  it('keeps calls apart when a synchronous request interceptor sends a request of its own', async () => {
+    const api = make();
+    const side = make();
+    let inner: Promise<unknown> | undefined;
+    api.interceptors.request.use(
+      (c) => {
+        inner ??= side.get('https://x.test/side');
+        return c;
+      },
+      undefined,
+      { synchronous: true },
+    );
+    await api.get('https://x.test/outer');
+    await inner;
+    const enters = rec.steps().filter((s) => s.step === 'enter').slice(-2);
+    expect(enters.map((e) => e.url)).toEqual(['https://x.test/outer', 'https://x.test/side']);
+    for (const e of enters) expect(rec.steps(e.id).map((s) => s.step)).toEqual(['enter', 'dispatch', 'transport-end', 'settle']);
+  });
+
   it('reports the headers that matter and the bearer token at dispatch, as the interceptors left them', async () => {
     const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ exp: 1_900_000_000, sub: 'u7' })).toString('base64url')}.sig`;
     const api = make({ headers: { common: { 'X-Client': 'web' } } });

@@ -6,6 +6,7 @@
  */
 import type { InjectContext } from '../context';
 import { wrapForEach } from './chain-hook';
+import { wrapInnerRequest } from './inner-request-hook';
 import { deepestOwner, own } from './passive';
 import { newCopy, Registry, type Copy, type Instance } from './registry';
 import { wrapRequest } from './request-hook';
@@ -87,7 +88,10 @@ export class AxiosInstrumentation {
 
   private instrumentCopy(requestOwner: object): Copy {
     const { copy, created } = this.registry.copyFor(requestOwner);
-    if (created) wrapRequest(requestOwner, this.tracker, this.ctx);
+    if (created) {
+      wrapRequest(requestOwner, this.tracker, this.ctx);
+      if (typeof own(requestOwner, '_request') === 'function') wrapInnerRequest(requestOwner, this.tracker);
+    }
     return copy;
   }
 

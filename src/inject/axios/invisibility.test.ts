@@ -158,6 +158,7 @@ async function scenario(axios: AxiosStatic): Promise<Record<string, unknown>> {
     used, handlers, results, log, sent, syncLog, mixedLog, replay, afterClear, waited,
     promise: Object.prototype.toString.call(pending),
     request: reflect(proto, 'request'),
+    innerRequest: typeof proto._request === 'function' ? reflect(proto, '_request') : 'no _request',
     forEach: reflect(managerProto, 'forEach'),
     instanceKeys: Object.keys(api),
     protoKeys: Object.getOwnPropertyNames(proto),
@@ -178,18 +179,22 @@ beforeAll(async () => {
 });
 
 describe.each(copies.map(([name]) => name))('%s', (name) => {
-  it.each(['used', 'handlers', 'results', 'log', 'sent', 'syncLog', 'mixedLog', 'replay', 'afterClear', 'promise', 'request', 'forEach', 'instanceKeys', 'protoKeys', 'contextKeys'])(
+  it.each(['used', 'handlers', 'results', 'log', 'sent', 'syncLog', 'mixedLog', 'replay', 'afterClear', 'promise', 'request', 'innerRequest', 'forEach', 'instanceKeys', 'protoKeys', 'contextKeys'])(
     'the app sees the same %s',
     (key) => {
       expect(instrumented.get(name)![key]).toEqual(baseline.get(name)![key]);
     },
   );
 
-  it('adds no microtask with interceptors, one without a response interceptor (the known cost)', () => {
+  // 1.x: settle is seen on the promise axios awaits (inner-request-hook.ts);
+  // 0.x returns its chain to the caller, so without a response interceptor
+  // the only place to see settle is a pass-through handler, one tick later.
+  const cost = name === '0.27' ? 1 : 0;
+  it(`adds no microtask with interceptors, ${cost} without a response interceptor`, () => {
     const before = baseline.get(name)!.waited as Record<string, number>;
     const after = instrumented.get(name)!.waited as Record<string, number>;
     expect(after.withInterceptors).toBe(before.withInterceptors);
-    expect(after.noInterceptors).toBe(before.noInterceptors + 1);
+    expect(after.noInterceptors).toBe(before.noInterceptors + cost);
   });
 
   it('was really instrumented (the comparison is not vacuous)', () => {

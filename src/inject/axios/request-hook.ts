@@ -66,6 +66,8 @@ function requestImpl(original: Function, tracker: Tracker, ctx: InjectContext) {
       throw error;
     }
     tracker.active = outer;
+    // 1.x: our `_request` wrapper saw everything it needs to (inner-request-hook.ts).
+    if (call.inner) return result;
     // The chain's ends report settle, unless axios failed before building the
     // chain (the response side was never collected), or 0.x in synchronous
     // mode, which skips the response chain when dispatchRequest throws.

@@ -79,10 +79,14 @@ export function offerResponseSide(call: Call, tracker: Tracker, fn: Function, fo
   const last = handlers.length - 1;
   const side = new ResponseSide(call, tracker);
   if (last < 0) {
-    // In 0.x synchronous mode the request wrapper watches the caller's promise anyway (see Call.legacy).
-    if (!(call.viaWrapper && call.legacy && call.syncMode)) offer(fn, standIn(side, { fulfilled: identity, rejected: rethrow, synchronous: true }, true, true));
+    // 1.x: the promise axios awaits tells (inner-request-hook.ts). In 0.x
+    // synchronous mode the request wrapper watches the caller's promise anyway (see Call.legacy).
+    if (call.inner || (call.viaWrapper && call.legacy && call.syncMode)) return result;
+    call.responseWatched = true;
+    offer(fn, standIn(side, { fulfilled: identity, rejected: rethrow, synchronous: true }, true, true));
     return result;
   }
+  call.responseWatched = true;
   // Offered after the iteration rather than during it: the collector only
   // pushes, and no app code runs while the response side is collected.
   for (let i = 0; i <= last; i++) offer(fn, i === 0 || i === last ? standIn(side, handlers[i], i === 0, i === last) : handlers[i]);
