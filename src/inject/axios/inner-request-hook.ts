@@ -12,7 +12,10 @@
  *    releases return `Promise.reject(error)` without running the response
  *    interceptors (1.21 runs them);
  *  - axios failing before it builds the chain (a synchronous throw here).
- * 0.x has no `_request`: its `request` returns the chain to the caller.
+ * `request` passes its arguments on untouched, first thing, so this is
+ * also where a 1.x call enters (and `request` itself is left alone: one
+ * wrapper per call, not two). 0.x has no `_request`: its `request` returns
+ * the chain to the caller, and request-hook.ts wraps that.
  */
 import { observeValue, type Watcher } from './observe';
 import { replaceMethod, syncLike } from './patch';
@@ -47,29 +50,31 @@ export function wrapInnerRequest(owner: object, tracker: Tracker): boolean {
   });
 }
 
-/**
- * The call `_request` serves: the one our request wrapper is running, which
- * calls `_request` synchronously, first thing. Not one the app calls
- * `_request` for itself, nor a second `_request` within the same call.
- */
-function claim(tracker: Tracker): Call | undefined {
-  const call = tracker.active;
-  if (call === undefined || call.inner || !call.viaWrapper) return undefined;
-  call.inner = true;
-  return call;
+/** tracker.enter, with nothing of ours escaping (no closure per call: this runs for every request). */
+function enter(tracker: Tracker, self: unknown, args: IArguments): Call | undefined {
+  try {
+    return tracker.enter(self, args);
+  } catch {
+    return undefined;
+  }
 }
 
 function innerImpl(original: Function, tracker: Tracker) {
   return (self: unknown, args: IArguments): unknown => {
-    const call = claim(tracker);
+    const call = enter(tracker, self, args);
     if (call === undefined) return apply(original, self, args);
+    call.inner = true;
+    const outer = tracker.active;
+    tracker.active = call;
     let result: unknown;
     try {
       result = apply(original, self, args);
     } catch (error) {
+      tracker.active = outer;
       new InnerWatcher(tracker, call).report(error, true);
       throw error;
     }
+    tracker.active = outer;
     // The response side's stand-ins report settle unless none were offered,
     // or synchronous mode may skip them; then axios's own promise tells.
     try {

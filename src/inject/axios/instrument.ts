@@ -1,6 +1,7 @@
 /**
  * Ties detection to instrumentation: when a context or a copy's Axios class
- * is seen, wrap that copy's `Axios.prototype.request` and its
+ * is seen, wrap that copy's `Axios.prototype._request` (1.x) or `request`
+ * (0.x) and its
  * `InterceptorManager.prototype.forEach` (once per copy), and record the
  * instance. Also serves the opt-in `register(instance, label)`.
  */
@@ -88,10 +89,8 @@ export class AxiosInstrumentation {
 
   private instrumentCopy(requestOwner: object): Copy {
     const { copy, created } = this.registry.copyFor(requestOwner);
-    if (created) {
-      wrapRequest(requestOwner, this.tracker, this.ctx);
-      if (typeof own(requestOwner, '_request') === 'function') wrapInnerRequest(requestOwner, this.tracker);
-    }
+    // 1.x enters through `_request` (inner-request-hook.ts), 0.x through `request`.
+    if (created && !(typeof own(requestOwner, '_request') === 'function' && wrapInnerRequest(requestOwner, this.tracker))) wrapRequest(requestOwner, this.tracker, this.ctx);
     return copy;
   }
 

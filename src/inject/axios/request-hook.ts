@@ -1,5 +1,6 @@
 /**
- * Wraps Axios.prototype.request of one axios copy. Every way into axios ends
+ * Wraps Axios.prototype.request of one axios copy without `_request` (0.x;
+ * 1.x enters through inner-request-hook.ts). Every way into axios ends
  * there: `instance(config)` and `instance.request` are bound to it when the
  * instance is created (after our detection ran), and the method aliases
  * (`get`, `post`, ...) call `this.request`. So the wrapper sees the caller's
@@ -66,8 +67,6 @@ function requestImpl(original: Function, tracker: Tracker, ctx: InjectContext) {
       throw error;
     }
     tracker.active = outer;
-    // 1.x: our `_request` wrapper saw everything it needs to (inner-request-hook.ts).
-    if (call.inner) return result;
     // The chain's ends report settle, unless axios failed before building the
     // chain (the response side was never collected), or 0.x in synchronous
     // mode, which skips the response chain when dispatchRequest throws.

@@ -1,0 +1,96 @@
+/**
+ * Two or more builds of the extension, side by side in one run: the same
+ * bench page (bench/fixtures/axios-overhead) in one Chromium per build plus
+ * one without any extension, their loops interleaved round by round. A tool
+ * for deciding whether a change to the page script pays, not a benchmark:
+ * on a noisy machine only a difference measured this way, paired within
+ * each round, means anything (two runs of `npm run bench` disagree by more
+ * than most single changes save).
+ *
+ *   npx vite build --outDir /tmp/a ... (or copy extension/ before a change)
+ *   npx tsx bench/compare-builds.ts before=/tmp/a after=extension
+ *
+ * Env: ROUNDS (default 61), REQUESTS per loop (1000), KIND (zero | xhr | fetch).
+ * Prints, per build, the page's main-thread CPU per request: median, 10th
+ * percentile, and the paired median of its difference and ratio to the bare page.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { startDemoServer } from '../demo/server/server';
+import { findChromium } from '../e2e/support/chromium';
+import { BARE_ARGS } from '../e2e/support/differential';
+import { writeBenchPage } from './fixtures/axios-overhead/files';
+import { median, p10, threadTime } from './page-cpu';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 61);
+const REQUESTS = Number(process.env.REQUESTS ?? 1000);
+const KIND = process.env.KIND ?? 'zero';
+
+const builds = process.argv.slice(2).map((arg) => {
+  const [name, dir] = arg.split('=');
+  if (!name || !dir || !existsSync(join(dir, 'manifest.json'))) throw new Error(`expected name=dir of a built extension, got "${arg}"`);
+  return { name, dir: resolve(dir) };
+});
+if (builds.length === 0) throw new Error('usage: npx tsx bench/compare-builds.ts name=dir [name=dir ...]');
+
+interface Lane {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  profile: string;
+  cpu: number[];
+}
+
+const pageDir = mkdtempSync(join(tmpdir(), 'refresh-lens-compare-'));
+writeBenchPage(pageDir);
+const demo = await startDemoServer({ port: 0, distDir: pageDir, quiet: true, latencyMs: 0 });
+const lanes: Lane[] = [];
+try {
+  for (const { name, dir } of [{ name: 'bare', dir: '' }, ...builds]) {
+    const profile = mkdtempSync(join(tmpdir(), 'refresh-lens-compare-profile-'));
+    // On disk for every lane alike (an in-memory profile answers HTTP faster).
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: findChromium(),
+      headless: true,
+      ignoreDefaultArgs: dir ? ['--disable-extensions'] : [],
+      args: [...(dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []), ...BARE_ARGS],
+    });
+    if (dir && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/bench.html`);
+    await page.waitForFunction('typeof runLoop === "function"');
+    const instrumented = await page.evaluate("Object.getOwnPropertyDescriptor(Object.prototype, 'interceptors') !== undefined");
+    if (!process.env.NOCHECK && instrumented !== Boolean(dir)) throw new Error(`${name}: the page is ${instrumented ? '' : 'not '}instrumented`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    lanes.push({ name, context, page, cdp, profile, cpu: [] });
+  }
+  // Three warm-up rounds, then each round runs every lane once, the order rotating.
+  for (let round = -3; round < ROUNDS; round++) {
+    for (let i = 0; i < lanes.length; i++) {
+      const lane = lanes[(i + round + 3) % lanes.length];
+      const before = await threadTime(lane.cdp);
+      await lane.page.evaluate(`runLoop(${JSON.stringify(KIND)}, ${REQUESTS})`);
+      // The last batch is sent 50 ms after the loop: counted, like every other.
+      await lane.page.evaluate('new Promise((done) => setTimeout(done, 120))');
+      if (round >= 0) lane.cpu.push(((await threadTime(lane.cdp)) - before) * 1e6 / REQUESTS);
+    }
+  }
+  const bare = lanes[0].cpu;
+  console.log(`${KIND} loop, ${ROUNDS} rounds x ${REQUESTS} requests, main-thread CPU µs per request`);
+  for (const { name, cpu } of lanes) {
+    const added = median(cpu.map((x, i) => x - bare[i]));
+    const ratio = median(cpu.map((x, i) => x / bare[i]));
+    console.log(`${name.padEnd(14)} median ${median(cpu).toFixed(1).padStart(7)}  p10 ${p10(cpu).toFixed(1).padStart(7)}  paired +${added.toFixed(1).padStart(5)}  ×${ratio.toFixed(3)}`);
+  }
+} finally {
+  for (const lane of lanes) {
+    await lane.context.close().catch(() => undefined);
+    rmSync(lane.profile, { recursive: true, force: true, maxRetries: 5 });
+  }
+  await demo.close();
+  rmSync(pageDir, { recursive: true, force: true });
+}
