@@ -47,7 +47,9 @@ function RequestLine({ r, origin, selected, odd, onSelect }: { r: TraceRequest; 
       <div>{r.method}</div>
       <div class={status.cls}>{status.text}</div>
       <div><span class={`role-chip role-${r.role}`}>{r.role}</span></div>
-      <div class="dim">{r.replayOf ? `↻ ${r.replayOf.split(':').pop()}` : r.transport ?? ''}</div>
+      <div class="dim" title={r.replayOf ? `replay of ${r.replayOf.split(':').pop()} (attempt ${r.attempt ?? '?'})` : r.transport ? `sent with ${r.transport}` : undefined}>
+        {r.replayOf ? `↻ ${r.replayOf.split(':').pop()}` : r.transport ?? ''}
+      </div>
       <div class="fp" title={r.token ? `token ${r.token.fp}${r.token.sub ? `, sub ${r.token.sub}` : ''}` : 'no bearer token'}>
         {r.token ? describeToken(r.token, r.sent ?? r.start) : <span class="dim">—</span>}
       </div>
@@ -95,7 +97,7 @@ export function RequestList({ requests, sessions, origin, selected, onSelect }: 
         <div>Method</div>
         <div>Status</div>
         <div>Role</div>
-        <div>Replay of</div>
+        <div title="The request a replay re-sends (↻), else the transport">Via</div>
         <div>Token</div>
         <div>Start</div>
         <div>Time</div>
