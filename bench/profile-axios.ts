@@ -54,7 +54,7 @@ try {
   console.log('\nby file (µs/request):');
   for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${(v / N).toFixed(2).padStart(7)}  ${k}`);
   console.log('\nby function (µs/request):');
-  for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 70)) console.log(`${(v / N).toFixed(2).padStart(7)}  ${k}`);
+  for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 70))) console.log(`${(v / N).toFixed(2).padStart(7)}  ${k}`);
 } finally {
   await mode.close();
   await demo.close();

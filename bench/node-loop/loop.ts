@@ -13,7 +13,7 @@ import type { InjectContext } from '../../src/inject/context';
 const [mode = 'bare', src = resolve(import.meta.dirname, '../../src')] = process.argv.slice(2);
 const N = Number(process.env.N ?? 20000);
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
-const AXIOS = resolve(import.meta.dirname, '../../node_modules/axios/dist/axios.min.js');
+const AXIOS = process.env.AXIOS_FILE ?? resolve(import.meta.dirname, '../../node_modules/axios/dist/axios.min.js');
 
 if (mode !== 'bare') {
   const { TokenIdentity } = await import(`${src}/tokens/index.ts`);
@@ -36,8 +36,9 @@ if (mode !== 'bare') {
   batcher.connect();
   let counter = 0;
   const ctx: InjectContext = {
-    emit: (event) => batcher.push(event),
-    now: () => origin + performance.now(),
+    // VARIANT=hooks: the hooks run, nothing is recorded (how the cost splits).
+    emit: process.env.VARIANT === 'hooks' ? () => {} : (event) => batcher.push(event),
+    now: process.env.CLOCK === 'fixed' ? () => origin + 1 : () => origin + performance.now(),
     newId: (prefix) => `${prefix}${++counter}`,
     tokenRef: (raw) => identity.ref(raw),
     guard(fn) {
