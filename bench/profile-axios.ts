@@ -43,7 +43,7 @@ try {
   for (const node of profile.nodes) {
     const t = self.get(node.id) ?? 0;
     const f = node.callFrame;
-    if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
+    if (f.functionName === '(idle)') continue;
     total += t;
     const file = f.url.split('/').slice(-2).join('/') || '(native)';
     const key = `${f.functionName || '(anon)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import Axios1 from 'axios';
 import { TokenIdentity } from '../../tokens';
 import { sanitizeHeaders } from '../request-headers';
 import { configArgument, headerEntriesOf, methodOf, urlOf } from './request-info';
@@ -41,6 +42,51 @@ describe('request info', () => {
     expect(urlOf({ baseURL: 'https://api.test', url: 'https://other.test/x', allowAbsoluteUrls: false })).toBe('https://api.test/https://other.test/x');
     expect(urlOf({ url: 'https://api.test/x?a=1', params: { b: 2, c: [3, 4], d: undefined } })).toBe('https://api.test/x?a=1&b=2&c%5B%5D=3&c%5B%5D=4');
     expect(urlOf({ url: 'https://api.test/x', params: new URLSearchParams('q=1') })).toBe('https://api.test/x?q=1');
+  });
+
+  it('reads 1.x AxiosHeaders as flat, without mistaking a prototype method named like a bucket for one', () => {
+    const headers = new Axios1.AxiosHeaders({ Accept: 'json', Authorization: 'Bearer t' });
+    // AxiosHeaders.prototype has methods named get, set, delete...: none is a bucket.
+    expect(headerEntriesOf(headers, 'GET')).toEqual([
+      ['Accept', 'json'],
+      ['Authorization', 'Bearer t'],
+    ]);
+    expect(headerEntriesOf(headers, 'DELETE')).toEqual([
+      ['Accept', 'json'],
+      ['Authorization', 'Bearer t'],
+    ]);
+  });
+
+  describe('the document base', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    /** A document whose baseURI says how often it was read. */
+    function stubDocument(initial: string) {
+      const page = { base: initial, reads: 0 };
+      vi.stubGlobal('document', {
+        get baseURI() {
+          page.reads++;
+          return page.base;
+        },
+      });
+      return page;
+    }
+
+    it('is not read again for the same absolute URL, and is for a relative one, which it changes', () => {
+      const page = stubDocument('https://one.test/app/');
+      expect(urlOf({ baseURL: 'https://api.test/v1', url: '/same' })).toBe('https://api.test/v1/same');
+      const reads = page.reads;
+      expect(urlOf({ baseURL: 'https://api.test/v1', url: '/same' })).toBe('https://api.test/v1/same');
+      expect(page.reads).toBe(reads);
+
+      expect(urlOf({ url: 'rel' })).toBe('https://one.test/app/rel');
+      page.base = 'https://one.test/other/';
+      expect(urlOf({ url: 'rel' })).toBe('https://one.test/other/rel');
+      // Protocol-relative: the base's scheme still counts.
+      expect(urlOf({ url: '//cdn.test/x' })).toBe('https://cdn.test/x');
+      page.base = 'http://one.test/';
+      expect(urlOf({ url: '//cdn.test/x' })).toBe('http://cdn.test/x');
+    });
   });
 
   it('flattens 0.x nested headers (common < method < own) and reads 1.x flat ones', () => {

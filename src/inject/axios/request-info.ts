@@ -15,6 +15,9 @@ const protoOf = Object.getPrototypeOf;
 const isArray = Array.isArray;
 const URLCtor = URL;
 const SearchParams = URLSearchParams;
+const ObjectProto = Object.prototype;
+/** A URL that names its own scheme and host: the document's base cannot change where it points. */
+const ABSOLUTE_HTTP = /^https?:\/\/[^/?#]/i;
 
 type Bag = Record<string, unknown>;
 
@@ -41,7 +44,7 @@ export function methodOf(config: Bag): string {
 function isPlainObject(value: unknown): value is Bag {
   if (typeof value !== 'object' || value === null) return false;
   const proto = protoOf(value);
-  return proto === null || proto === Object.prototype;
+  return proto === null || proto === ObjectProto;
 }
 
 function appendParams(url: string, params: unknown): string {
@@ -90,13 +93,15 @@ function absolute(path: string, base: string | undefined): string {
 }
 
 /** The last URL computed without params, and what it was computed from: a loop of calls to one endpoint skips the joining. */
-const lastUrl = { url: undefined as unknown, baseURL: undefined as unknown, allow: undefined as unknown, base: undefined as string | undefined, href: '' };
+const lastUrl = { url: undefined as unknown, baseURL: undefined as unknown, allow: undefined as unknown, base: undefined as string | undefined, absolute: false, href: '' };
 
 /** The absolute URL axios will request (params serialised the default way), or the joined path when it cannot be resolved. */
 export function urlOf(config: Bag): string {
   const { url: rawUrl, baseURL: base, allowAbsoluteUrls: allow, params } = config;
+  // document.baseURI is a DOM call: skipped when the last URL did not depend on it.
+  if (params == null && rawUrl === lastUrl.url && base === lastUrl.baseURL && allow === lastUrl.allow && (lastUrl.absolute || documentBase() === lastUrl.base))
+    return lastUrl.href;
   const docBase = documentBase();
-  if (params == null && rawUrl === lastUrl.url && base === lastUrl.baseURL && allow === lastUrl.allow && docBase === lastUrl.base) return lastUrl.href;
   const url = typeof rawUrl === 'string' ? rawUrl : '';
   let path = url;
   if (typeof base === 'string' && base && (!ABSOLUTE.test(url) || allow === false)) {
@@ -108,6 +113,7 @@ export function urlOf(config: Bag): string {
     lastUrl.baseURL = base;
     lastUrl.allow = allow;
     lastUrl.base = docBase;
+    lastUrl.absolute = ABSOLUTE_HTTP.test(path);
     lastUrl.href = href;
   }
   return href;
@@ -141,8 +147,13 @@ const flatEntries: Array<[string, string]> = [];
 export function headerEntriesOf(headers: unknown, method: string): Array<[string, string]> {
   if (typeof headers !== 'object' || headers === null) return [];
   const bag = headers as Bag;
-  const common = bag.common;
-  const forMethod = bag[method.toLowerCase()];
+  // 0.x keeps plain objects with buckets; 1.x an AxiosHeaders instance, flat
+  // already, whose buckets need not be looked for (which costs a lower-cased
+  // method and two lookups through its prototype, per request).
+  const proto = protoOf(bag);
+  const maybeNested = proto === ObjectProto || proto === null;
+  const common = maybeNested ? bag.common : undefined;
+  const forMethod = maybeNested ? bag[method.toLowerCase()] : undefined;
   if (!isPlainObject(common) && !isPlainObject(forMethod)) {
     // 1.x: AxiosHeaders, already flat (the common case, kept cheap).
     const names = keysOf(bag);
