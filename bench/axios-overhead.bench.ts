@@ -9,11 +9,12 @@
  * - xhr, fetch: the same instance against the local demo server
  *   (GET /api/health?latency=0), with axios' xhr and fetch adapters.
  *
- * Each figure is the median over ROUNDS rounds (ZERO_ROUNDS for the zero loop) of µs per request in a loop of
- * sequential `await api.get(...)` (CPU: the loop and the batches our page
- * script sends after it); the three pages (two browsers: one without
- * the extension, one with it) take turns within each round, after a warm-up,
- * so that machine noise hits all three alike. Both browsers keep their
+ * Each figure is the median over ROUNDS rounds (ZERO_ROUNDS for the zero
+ * loop) of µs per request in a loop of sequential `await api.get(...)`
+ * (CPU: the loop and the batches our page script sends after it); the
+ * three pages (two browsers: one without the extension, one with it) take
+ * turns within each round, after a warm-up, so that machine noise hits all
+ * three alike. Both browsers keep their
  * profile on disk (Chromium answers HTTP faster on an in-memory profile, and
  * the extension needs a persistent one). Two clocks: wall time in the
  * page (`...Us`), and the CPU time of the page's main thread (`...CpuUs`, CDP

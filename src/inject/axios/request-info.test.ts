@@ -81,7 +81,12 @@ describe('request info', () => {
 
       expect(urlOf({ url: 'rel' })).toBe('https://one.test/app/rel');
       page.base = 'https://one.test/other/';
+      const before = page.reads;
       expect(urlOf({ url: 'rel' })).toBe('https://one.test/other/rel');
+      // Read once, whether the last URL is reused or not.
+      expect(page.reads).toBe(before + 1);
+      expect(urlOf({ url: 'rel' })).toBe('https://one.test/other/rel');
+      expect(page.reads).toBe(before + 2);
       // Protocol-relative: the base's scheme still counts.
       expect(urlOf({ url: '//cdn.test/x' })).toBe('https://cdn.test/x');
       page.base = 'http://one.test/';

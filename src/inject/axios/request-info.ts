@@ -98,10 +98,11 @@ const lastUrl = { url: undefined as unknown, baseURL: undefined as unknown, allo
 /** The absolute URL axios will request (params serialised the default way), or the joined path when it cannot be resolved. */
 export function urlOf(config: Bag): string {
   const { url: rawUrl, baseURL: base, allowAbsoluteUrls: allow, params } = config;
-  // document.baseURI is a DOM call: skipped when the last URL did not depend on it.
-  if (params == null && rawUrl === lastUrl.url && base === lastUrl.baseURL && allow === lastUrl.allow && (lastUrl.absolute || documentBase() === lastUrl.base))
-    return lastUrl.href;
+  const same = params == null && rawUrl === lastUrl.url && base === lastUrl.baseURL && allow === lastUrl.allow;
+  // document.baseURI is a DOM call: not made when the last URL did not depend on it, and made once otherwise.
+  if (same && lastUrl.absolute) return lastUrl.href;
   const docBase = documentBase();
+  if (same && docBase === lastUrl.base) return lastUrl.href;
   const url = typeof rawUrl === 'string' ? rawUrl : '';
   let path = url;
   if (typeof base === 'string' && base && (!ABSOLUTE.test(url) || allow === false)) {
@@ -150,8 +151,7 @@ export function headerEntriesOf(headers: unknown, method: string): Array<[string
   // 0.x keeps plain objects with buckets; 1.x an AxiosHeaders instance, flat
   // already, whose buckets need not be looked for (which costs a lower-cased
   // method and two lookups through its prototype, per request).
-  const proto = protoOf(bag);
-  const maybeNested = proto === ObjectProto || proto === null;
+  const maybeNested = isPlainObject(bag);
   const common = maybeNested ? bag.common : undefined;
   const forMethod = maybeNested ? bag[method.toLowerCase()] : undefined;
   if (!isPlainObject(common) && !isPlainObject(forMethod)) {
