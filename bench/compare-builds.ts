@@ -63,7 +63,8 @@ try {
     await page.goto(`${demo.url}/bench.html`);
     await page.waitForFunction('typeof runLoop === "function"');
     const instrumented = await page.evaluate("Object.getOwnPropertyDescriptor(Object.prototype, 'interceptors') !== undefined");
-    if (instrumented !== Boolean(dir)) throw new Error(`${name}: the page is ${instrumented ? '' : 'not '}instrumented`);
+    // UNINSTRUMENTED=1 allows builds that install no axios hooks (to measure the extension's mere presence).
+    if (instrumented !== Boolean(dir) && !(dir && process.env.UNINSTRUMENTED === '1')) throw new Error(`${name}: the page is ${instrumented ? '' : 'not '}instrumented`);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     lanes.push({ name, context, page, cdp, profile, cpu: [] });

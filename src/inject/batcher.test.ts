@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBatchBody, LIMITS, type PageEvent } from '../protocol';
-import { Batcher, type BatcherOptions } from './batcher';
+import { Batcher, PAGE_BATCHING, type BatcherOptions } from './batcher';
 
 const ORIGIN = 1_795_644_597_000;
 
@@ -117,5 +117,17 @@ describe('Batcher', () => {
     batcher.push(ev(1));
     batcher.flush();
     expect(sent).toEqual([{ events: [], first: 0, dropped: 2, bytes: 0 }]);
+  });
+
+  it("sends a busy page's events as one message per timer period, never a batch the bridge would refuse", () => {
+    // Four axios steps for each of 1,000 requests, as a tight request loop writes them within one period.
+    const { batcher, sent, fireTimers } = setup({ ...PAGE_BATCHING });
+    batcher.connect();
+    for (let i = 0; i < 4000; i++) batcher.push(ev(i));
+    expect(sent).toHaveLength(0);
+    fireTimers();
+    expect(sent.map((b) => b.events.length)).toEqual([4000]);
+    expect(PAGE_BATCHING.maxEvents).toBeLessThanOrEqual(LIMITS.eventsPerBatch);
+    expect(PAGE_BATCHING.maxBytes).toBeLessThanOrEqual(LIMITS.batchBytes / 4);
   });
 });

@@ -3,9 +3,8 @@
  * any page script, and records what the page's HTTP clients do. It never
  * changes what the page sees; every hook runs our code under ctx.guard.
  */
-import { LIMITS } from '../protocol';
 import { TokenIdentity } from '../tokens';
-import { Batcher } from './batcher';
+import { Batcher, PAGE_BATCHING } from './batcher';
 import type { InjectContext } from './context';
 import { installFetchHook } from './fetch-hook';
 import { openPageChannel } from './page-channel';
@@ -30,13 +29,7 @@ function start(): void {
     batcher.connect();
   });
   const batcher = new Batcher({
-    maxEvents: 1000,
-    // The bridge refuses a message over LIMITS.batchBytes; a batch is sealed
-    // while its body could not yet be a quarter of that, so one more event
-    // of the largest kind still fits.
-    maxBytes: LIMITS.batchBytes / 4,
-    maxDelayMs: 50,
-    capacity: 20_000,
+    ...PAGE_BATCHING,
     origin: timeOrigin,
     send: (body, first, count, dropped) => channel.sendBatch(body, first, count, dropped),
     setTimer: (fn, ms) => setTimer(fn, ms),

@@ -32,7 +32,8 @@ export const PORT_PANEL = 'refresh-lens:panel';
 
 /** Limits the bridge enforces on what the page sends. */
 export const LIMITS = {
-  eventsPerBatch: 1000,
+  /** A page sends at most 10,000 events a batch (src/inject/index.ts). */
+  eventsPerBatch: 10_000,
   stringLength: 8192,
   headersPerRequest: 64,
   batchBytes: 4 * 1024 * 1024,
