@@ -29,11 +29,14 @@ export interface BatcherOptions {
 
 /** How the page script batches (the rest of BatcherOptions is the page's own: clock, channel, timers). */
 export const PAGE_BATCHING = {
-  // Each message the bridge forwards to the worker costs the page's thread a
-  // fixed amount (about 0.4 ms measured on a 2-core VM, whatever its size).
-  // With batches of 1,000 events a busy page sent several a timer period and
-  // paid that several times over; now the timer, not the count, bounds a
-  // batch, which keeps the panel as live as before.
+  // A busy page paid about 0.4 ms of its thread per batch sent (2-core VM,
+  // paired runs), though sending each batch twice, or forwarding it three
+  // times to the worker, cost nothing measurable: most likely the worker
+  // decoding and saving on the other core while the page ran. Batches of
+  // 1,000 events made a tight request loop send several per timer period;
+  // now the timer, not the count, bounds a batch, and the panel is as live
+  // as before. The cost: the end of a synchronous flood shows later (the
+  // worker publishes a batch once saved; README, "What it costs a page").
   maxEvents: 10_000,
   // The bridge refuses a message over LIMITS.batchBytes; a batch is sealed
   // while its body could not yet be a quarter of that, so one more event

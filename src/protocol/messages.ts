@@ -32,7 +32,7 @@ export const PORT_PANEL = 'refresh-lens:panel';
 
 /** Limits the bridge enforces on what the page sends. */
 export const LIMITS = {
-  /** A page sends at most 10,000 events a batch (src/inject/index.ts). */
+  /** A page sends at most 10,000 events a batch (PAGE_BATCHING, src/inject/batcher.ts). */
   eventsPerBatch: 10_000,
   stringLength: 8192,
   headersPerRequest: 64,
