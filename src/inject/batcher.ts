@@ -8,6 +8,8 @@ export interface BatcherOptions {
   maxBytes: number;
   /** ...and send when the oldest held event is this old, whichever comes first. */
   maxDelayMs: number;
+  /** Stringify a batch's records every this many values (BatchWriter); default: all at once, when sealed. */
+  chunkValues?: number;
   /** Events held while not connected (or not yet flushed); beyond it they are dropped and counted. */
   capacity: number;
   /** The time event times count from on the wire (the page's performance.timeOrigin). */
@@ -44,6 +46,7 @@ export const PAGE_BATCHING = {
   maxBytes: LIMITS.batchBytes / 4,
   maxDelayMs: 50,
   capacity: 20_000,
+  chunkValues: 4096,
 } as const satisfies Partial<BatcherOptions>;
 
 function flushOnPageHide(flush: () => void): void {
@@ -75,7 +78,7 @@ export class Batcher {
   private connected = false;
 
   constructor(private readonly options: BatcherOptions) {
-    this.writer = new BatchWriter(options.origin, this.records);
+    this.writer = new BatchWriter(options.origin, this.records, options.chunkValues);
     (options.onHide ?? flushOnPageHide)(() => this.flush());
   }
 
@@ -130,6 +133,6 @@ export class Batcher {
   private seal(): void {
     // Stringified now: the next batch's writer overwrites the same records array.
     this.sealed.push({ body: this.writer.body(), first: this.writerFirst, count: this.writer.count });
-    this.writer = new BatchWriter(this.options.origin, this.records);
+    this.writer = new BatchWriter(this.options.origin, this.records, this.options.chunkValues);
   }
 }

@@ -71,15 +71,34 @@ export class BatchWriter {
   constructor(
     private readonly origin: number,
     private readonly flat: unknown[] = [],
+    /**
+     * Stringify the records every this many values, into `parts`, and write
+     * on from the start of `flat`: a page's batch then keeps a few thousand
+     * values in an array that stays in the CPU's cache, instead of growing
+     * one of some 20,000 through it. Only body() reads the parts.
+     */
+    private readonly chunkValues = Infinity,
   ) {}
+
+  /** The records stringified so far, each without its brackets. */
+  private readonly parts: string[] = [];
 
   write(event: Bag): void {
     this.count++;
     if (event.type === 'axios-step') {
       const step = event as unknown as AxiosStepEvent;
-      if (this.stepFits(step)) return this.step(step, step.step);
-    }
-    this.generic(event);
+      if (this.stepFits(step)) this.step(step, step.step);
+      else this.generic(event);
+    } else this.generic(event);
+    if (this.n >= this.chunkValues) this.stringifyChunk();
+  }
+
+  private stringifyChunk(): void {
+    const flat = this.flat;
+    if (flat.length !== this.n) flat.length = this.n;
+    const text = stringify(flat);
+    this.parts.push(text.slice(1, text.length - 1));
+    this.n = 0;
   }
 
   /** For tests: a record as it is, counted as an event. */
@@ -89,7 +108,9 @@ export class BatchWriter {
     for (const value of record) this.put(value);
   }
 
+  /** The batch as data; not for a writer that stringifies in chunks (see body()). */
   data(): BatchData {
+    if (this.parts.length > 0) throw new Error('data() of a writer that has stringified chunks');
     if (this.flat.length !== this.n) this.flat.length = this.n;
     return { o: this.origin, k: this.tokens, s: this.strings, h: this.headerSets, f: this.flat };
   }
@@ -99,7 +120,11 @@ export class BatchWriter {
   }
 
   body(): string {
-    return stringify(this.data());
+    if (this.parts.length === 0) return stringify(this.data());
+    if (this.n > 0) this.stringifyChunk();
+    // The same JSON as stringify(data()) would give: the tables, then the records, last.
+    const head = stringify({ o: this.origin, k: this.tokens, s: this.strings, h: this.headerSets, f: [] });
+    return `${head.slice(0, head.length - 2)}${this.parts.join(',')}]}`;
   }
 
   /**

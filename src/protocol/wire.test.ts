@@ -93,6 +93,26 @@ describe('the batch wire format', () => {
     ]);
   });
 
+  it('writes the same body when it stringifies its records in chunks as when it does so at once', () => {
+    // Mostly steps of two calls, so that "continued" layouts and settles-as-before cross chunk edges.
+    const step = fc.record({ ...base, type: fc.constant('axios-step' as const), ...stepFields }, { requiredKeys: ['t', 'type', 'id', 'instanceId', 'step'] });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(event, step, step), { maxLength: 60 }), fc.integer({ min: 1, max: 12 }), (events, chunk) => {
+        const whole = new BatchWriter(ORIGIN);
+        const chunked = new BatchWriter(ORIGIN, [], chunk);
+        for (const e of events) {
+          whole.write({ ...e } as Record<string, unknown>);
+          chunked.write({ ...e } as Record<string, unknown>);
+        }
+        expect(chunked.body()).toBe(whole.body());
+      }),
+    );
+    const writer = new BatchWriter(ORIGIN, [], 4);
+    for (let n = 0; n < 10; n++) writer.write({ type: 'request-end', t: ORIGIN + n, id: `r${n}`, status: 200 });
+    expect(decodeBatchBody(writer.body(), 0, 10).events.map((e) => (e as { id: string }).id)).toEqual([...Array(10).keys()].map((n) => `r${n}`));
+    expect(() => writer.data()).toThrow();
+  });
+
   it('writes into an array handed to it from the start, leaving nothing of what it held before', () => {
     const shared: unknown[] = [];
     const long = new BatchWriter(ORIGIN, shared);
