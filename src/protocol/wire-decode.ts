@@ -1,7 +1,7 @@
 /** Background side of wire-format.ts: what a bridge forwards is decoded and checked here, off the app's thread. */
 import type { PageEvent } from './events';
 import { isPageEvent } from './validate';
-import { WIRE_LAYOUTS } from './wire-format';
+import { CALL_ID_PREFIX, WIRE_LAYOUTS } from './wire-format';
 
 export interface DecodedBatch {
   /** Every event that decoded and passed the protocol's checks, numbered from `first`. */
@@ -14,6 +14,8 @@ type Bag = Record<string, unknown>;
 
 const isRecord = (x: unknown): x is Bag => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isIndex = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+/** −n in an id field: the call id CALL_ID_PREFIX + n (wire-format.ts). */
+const isCallNumber = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) < 0;
 
 /**
  * Reads one batch body; never throws. `count` is what the header said: a body
@@ -107,7 +109,7 @@ class BatchReader {
         const text = typeof value === 'number' ? this.text(value) : value;
         if (text === undefined) return undefined;
         event[name] = text;
-      } else if (kind === 'same') event[name] = value === 0 ? previous?.[name] : value;
+      } else if (kind === 'same') event[name] = value === 0 ? previous?.[name] : name === 'id' && isCallNumber(value) ? `${CALL_ID_PREFIX}${-value}` : value;
       else if (kind === 'token') {
         const token = this.token(value);
         if (token === undefined) return undefined;

@@ -5,7 +5,7 @@
  * holds no event objects, and becomes its JSON body in one stringify.
  */
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
-import { SETTLE_AS_BEFORE_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
+import { CALL_ID_PREFIX, SETTLE_AS_BEFORE_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
 
 type Bag = Record<string, unknown>;
 
@@ -169,7 +169,7 @@ export class BatchWriter {
       this.bytes += 48;
       return;
     }
-    const id = sameId ? 0 : this.plain(event.id);
+    const id = sameId ? 0 : this.callId(event.id);
     const instance = sameInstance ? 0 : this.plain(event.instanceId);
     this.rememberStep(event);
     const code = continued ? STEP_CODE[step] + CONTINUED : STEP_CODE[step];
@@ -268,6 +268,28 @@ export class BatchWriter {
     if (code === STEP_TYPE) this.rememberStep(event as unknown as AxiosStepEvent);
     else this.previous[code] = { ...event };
     this.seal(at);
+  }
+
+  /**
+   * A call id CALL_ID_PREFIX + n as −n, with no quotes to escape when the
+   * bridge posts the body (wire-format.ts); anything else as itself. Read
+   * by index, not with string methods: the page may have replaced those,
+   * and a slice and a parse would make a string per request.
+   */
+  private callId(value: unknown): unknown {
+    if (typeof value !== 'string') return this.plain(value);
+    const start = CALL_ID_PREFIX.length;
+    const end = value.length;
+    // Up to 15 digits, no leading zero: every such number is safe, and reads back as the same text.
+    if (end <= start || end > start + 15 || value[start] === '0') return this.plain(value);
+    for (let i = 0; i < start; i++) if (value[i] !== CALL_ID_PREFIX[i]) return this.plain(value);
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const c = value[i];
+      if (c < '0' || c > '9') return this.plain(value);
+      n = n * 10 + +c;
+    }
+    return -n;
   }
 
   private plain(value: unknown): unknown {

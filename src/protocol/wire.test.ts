@@ -93,6 +93,22 @@ describe('the batch wire format', () => {
     ]);
   });
 
+  it('writes call ids as numbers, keeping quotes out of the records, and reads back any id as it was', () => {
+    const ids = ['axr1', 'axr907', 'axr123456789012345', 'axr1234567890123456', 'axr0', 'axr01', 'axr', 'axr1x', 'axr-1', 'axr 1', 'bxr1', 'ax', '', 'axr1e3', 'axr٣'];
+    const writer = new BatchWriter(ORIGIN);
+    for (const id of ids) writer.write({ type: 'axios-step', t: ORIGIN, id, instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' });
+    const body = writer.body();
+    expect(decodeBatchBody(body, 0, ids.length).events.map((e) => (e as { id: string }).id)).toEqual(ids);
+    const calls = new BatchWriter(ORIGIN);
+    for (let n = 1; n <= 50; n++) for (const step of ['enter', 'dispatch', 'transport-end', 'settle'] as const) calls.write({ type: 'axios-step', t: ORIGIN + n, id: `axr${n}`, instanceId: 'axi1', step });
+    // The instance id, once a batch, is the only string left.
+    const records = calls.body().split('"f":')[1];
+    expect(records.match(/"/g)).toEqual(['"', '"']);
+    expect(decodeBatchBody(calls.body(), 0, 200).events.filter((e) => (e as { step: string }).step === 'settle').map((e) => (e as { id: string }).id)).toEqual(
+      Array.from({ length: 50 }, (_, i) => `axr${i + 1}`),
+    );
+  });
+
   it('writes the same body when it stringifies its records in chunks as when it does so at once', () => {
     // Mostly steps of two calls, so that "continued" layouts and settles-as-before cross chunk edges.
     const step = fc.record({ ...base, type: fc.constant('axios-step' as const), ...stepFields }, { requiredKeys: ['t', 'type', 'id', 'instanceId', 'step'] });
