@@ -32,9 +32,9 @@ export interface BatcherOptions {
 /** How the page script batches (the rest of BatcherOptions is the page's own: clock, channel, timers). */
 export const PAGE_BATCHING = {
   // A busy page paid about 0.4 ms of its thread per batch sent (2-core VM,
-  // paired runs), though sending each batch twice, or forwarding it three
-  // times to the worker, cost nothing measurable: most likely the worker
-  // decoding and saving on the other core while the page ran. Batches of
+  // paired runs), more than the posts themselves (their cost follows their
+  // bytes, the same however they are cut): most likely the worker decoding
+  // and saving on the other core while the page ran. Batches of
   // 1,000 events made a tight request loop send several per timer period;
   // now the timer, not the count, bounds a batch, and the panel is as live
   // as before. The cost: the end of a synchronous flood shows later (the
