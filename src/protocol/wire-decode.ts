@@ -71,6 +71,8 @@ export function decodeBatchData(data: unknown, first: number, count: number): De
 class BatchReader {
   private us = 0;
   private readonly previous = new Map<string, Bag>();
+  /** The previous axios step of each kind, for layouts with `again`. */
+  private readonly previousStep = new Map<string, Bag>();
   /** Header sets read so far, by index (null: one that cannot be read). */
   private readonly readSets: Array<Bag | null> = [];
 
@@ -89,7 +91,7 @@ class BatchReader {
     // Times are relative to the previous event's: one that cannot be read spoils the rest of the batch's times.
     if (layout === undefined || !Number.isSafeInteger(record[1])) return undefined;
     this.us += record[1] as number;
-    const { type, fields, fixed, continued } = layout;
+    const { type, fields, fixed, continued, again } = layout;
     if (record.length > fields.length + 2) return undefined;
     const previous = this.previous.get(type);
     // Assigned by name: the names are the layout's own, never "__proto__"
@@ -99,6 +101,11 @@ class BatchReader {
     if (continued) {
       if (previous === undefined) return undefined;
       for (const name of continued) if (previous[name] !== undefined) event[name] = previous[name];
+    }
+    if (again && fixed) {
+      const before = this.previousStep.get(fixed.value);
+      if (before === undefined) return undefined;
+      for (const name of again) if (before[name] !== undefined) event[name] = before[name];
     }
     for (let f = 0; f < record.length - 2; f++) {
       const value = record[f + 2];
@@ -121,6 +128,7 @@ class BatchReader {
       } else event[name] = isIndex(value) ? kind[value] : value;
     }
     this.previous.set(type, event);
+    if (type === 'axios-step' && typeof event.step === 'string') this.previousStep.set(event.step, event);
     return event;
   }
 

@@ -5,7 +5,7 @@
  * holds no event objects, and becomes its JSON body in one stringify.
  */
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
-import { CALL_ID_PREFIX, SETTLE_AS_BEFORE_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
+import { CALL_ID_PREFIX, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
 
 type Bag = Record<string, unknown>;
 
@@ -15,6 +15,17 @@ const STEP_CODE: Record<string, number> = Object.fromEntries(STEP_LAYOUTS.map(([
 /** The same step's layout without the call's ids (wire-format.ts). */
 const CONTINUED = STEP_LAYOUTS.length;
 const OUTCOMES: Record<string, number> = { response: 0, error: 1 };
+/** The steps a STEPS_AGAIN layout can repeat (wire-format.ts), by their offset from STEP_AGAIN_CODE. */
+const AGAIN_KIND: Record<string, number | undefined> = Object.assign(Object.create(null), { enter: 0, dispatch: 1, 'transport-end': 2 });
+
+/** What the last step of one kind wrote: its instance and its four fields as written (indices into the batch's tables). */
+interface StepValues {
+  instanceId: unknown;
+  a: unknown;
+  b: unknown;
+  c: unknown;
+  d: unknown;
+}
 const FIELDS = WIRE_TYPES.map((type) => WIRE_FIELDS[type]);
 // Taken when the page script starts, before any page script could replace them.
 const { round } = Math;
@@ -56,6 +67,8 @@ export class BatchWriter {
    */
   private readonly previous: Array<Bag | undefined> = [];
   private lastUs = 0;
+  /** The last enter, dispatch and adapter's end written, by AGAIN_KIND; one object each, rewritten. */
+  private readonly lastSteps: Array<StepValues | undefined> = [undefined, undefined, undefined];
   /** Events written. */
   count = 0;
   /** An upper bound of the body's length. */
@@ -193,6 +206,17 @@ export class BatchWriter {
       b = event.outcome === undefined ? null : OUTCOMES[event.outcome] ?? event.outcome;
       c = this.text(event.errorCode);
     }
+    const kind = AGAIN_KIND[step];
+    if (kind !== undefined && this.again(kind, event.instanceId, continued, a, b, c, d)) {
+      let at = this.n;
+      flat[at++] = kind === 0 ? 3 : 2;
+      flat[at++] = STEP_AGAIN_CODE + kind;
+      flat[at++] = dt;
+      if (kind === 0) flat[at++] = id;
+      this.n = at;
+      this.bytes += 72;
+      return;
+    }
     const fields = d !== null ? 4 : c !== null ? 3 : b !== null ? 2 : a !== null ? 1 : 0;
     let at = this.n;
     if (continued) {
@@ -212,6 +236,27 @@ export class BatchWriter {
     if (fields > 3) flat[at++] = d;
     this.n = at;
     this.bytes += 48 + fields * 24;
+  }
+
+  /**
+   * Whether a step of `kind` may be written as one of STEPS_AGAIN: like the
+   * last one of its kind (an enter: of the same instance; a dispatch or an
+   * adapter's end: of the same call as the step before it, too). Remembers
+   * this one as the last of its kind either way.
+   */
+  private again(kind: number, instanceId: unknown, continued: boolean, a: unknown, b: unknown, c: unknown, d: unknown): boolean {
+    const last = this.lastSteps[kind];
+    if (last === undefined) {
+      this.lastSteps[kind] = { instanceId, a, b, c, d };
+      return false;
+    }
+    const same = (kind === 0 ? last.instanceId === instanceId : continued) && last.a === a && last.b === b && last.c === c && last.d === d;
+    last.instanceId = instanceId;
+    last.a = a;
+    last.b = b;
+    last.c = c;
+    last.d = d;
+    return same;
   }
 
   /** The fields of a step that later steps may say are the 'same' (one object, rewritten, allocated once a batch). */
@@ -265,7 +310,12 @@ export class BatchWriter {
       }
     }
     // Kept after writing: a step's kept values are one object, rewritten in place.
-    if (code === STEP_TYPE) this.rememberStep(event as unknown as AxiosStepEvent);
+    if (code === STEP_TYPE) {
+      this.rememberStep(event as unknown as AxiosStepEvent);
+      // The reader now holds this one as the last of its kind: no later step may repeat an older one.
+      const kind = AGAIN_KIND[event.step as string];
+      if (kind !== undefined) this.lastSteps[kind] = undefined;
+    }
     else this.previous[code] = { ...event };
     this.seal(at);
   }

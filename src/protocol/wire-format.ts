@@ -29,7 +29,10 @@
  *   with only the fields that step carries, and one more per step (codes
  *   after those) without the call's ids, for a step of the same call as the
  *   step before it, and one for a settle that is all the step before it but
- *   its time; the type's own layout takes any step with any field.
+ *   its time, and one per step but the settle for a step like the previous
+ *   one of its kind in the batch (same instance, method, URL, token,
+ *   headers, outcome), written as its time (an enter: and its call id); the
+ *   type's own layout takes any step with any field.
  * Sequence numbers are implicit: the batch header names the first, and the
  * events are consecutive.
  */
@@ -84,6 +87,8 @@ export interface WireLayout {
   fixed?: { name: string; value: string };
   /** Fields not written at all: the same as the previous event of the type in the batch (there must be one); absent there, absent here. */
   continued?: readonly string[];
+  /** Fields not written at all: the same as the previous step of this layout's kind (`fixed`) in the batch (there must be one); absent there, absent here. */
+  again?: readonly string[];
 }
 
 /**
@@ -111,13 +116,30 @@ const SETTLE_AS_BEFORE: WireLayout = {
   continued: ['id', 'instanceId', 'status', 'outcome', 'errorCode'],
 };
 
+/**
+ * A step with nothing of its own but its time (an enter: and its call id):
+ * the same instance, method, URL, attempt, token, headers or outcome as the
+ * previous step of its kind in the batch, which is what a loop of calls to
+ * one endpoint writes. A dispatch or an adapter's end so is of the same call
+ * as the step before it, too. Coded after SETTLE_AS_BEFORE, in this order.
+ */
+const STEPS_AGAIN: readonly WireLayout[] = [
+  { type: 'axios-step', fields: [['id', 'same']], fixed: { name: 'step', value: 'enter' }, again: ['instanceId', 'method', 'url', 'attempt', 'replayOf'] },
+  { type: 'axios-step', fields: [], fixed: { name: 'step', value: 'dispatch' }, continued: ['id', 'instanceId'], again: ['token', 'headers', 'method', 'url'] },
+  { type: 'axios-step', fields: [], fixed: { name: 'step', value: 'transport-end' }, continued: ['id', 'instanceId'], again: ['status', 'outcome', 'errorCode'] },
+];
+
 /** Every layout, by its code. */
 export const WIRE_LAYOUTS: readonly WireLayout[] = [
   ...WIRE_TYPES.map((type) => ({ type, fields: WIRE_FIELDS[type] })),
   ...STEP_LAYOUTS.map(([step, fields]) => ({ type: 'axios-step' as const, fields, fixed: { name: 'step', value: step } })),
   ...CONTINUED_STEP_LAYOUTS,
   SETTLE_AS_BEFORE,
+  ...STEPS_AGAIN,
 ];
+
+/** The code of the first of STEPS_AGAIN (an enter); a dispatch's is one more, an adapter's end's two. */
+export const STEP_AGAIN_CODE = WIRE_LAYOUTS.indexOf(STEPS_AGAIN[0]);
 
 /** The code of SETTLE_AS_BEFORE. */
 export const SETTLE_AS_BEFORE_CODE = WIRE_LAYOUTS.indexOf(SETTLE_AS_BEFORE);
