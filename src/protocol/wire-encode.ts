@@ -31,7 +31,9 @@ const FIELDS = WIRE_TYPES.map((type) => WIRE_FIELDS[type]);
 const { round } = Math;
 const { keys } = Object;
 const { stringify } = JSON;
-const { indexOf: arrayIndexOf } = Array.prototype;
+const { indexOf: arrayIndexOf, join: arrayJoin } = Array.prototype;
+const { slice: stringSlice } = String.prototype;
+const apply = Reflect.apply;
 
 /**
  * What a string may cost in the body at most (every character escaped as
@@ -110,7 +112,8 @@ export class BatchWriter {
     const flat = this.flat;
     if (flat.length !== this.n) flat.length = this.n;
     const text = stringify(flat);
-    this.parts.push(text.slice(1, text.length - 1));
+    const parts = this.parts;
+    parts[parts.length] = apply(stringSlice, text, [1, text.length - 1]) as string;
     this.n = 0;
   }
 
@@ -137,7 +140,7 @@ export class BatchWriter {
     if (this.n > 0) this.stringifyChunk();
     // The same JSON as stringify(data()) would give: the tables, then the records, last.
     const head = stringify({ o: this.origin, k: this.tokens, s: this.strings, h: this.headerSets, f: [] });
-    return `${head.slice(0, head.length - 2)}${this.parts.join(',')}]}`;
+    return `${apply(stringSlice, head, [0, head.length - 2])}${apply(arrayJoin, this.parts, [','])}]}`;
   }
 
   /**
@@ -304,7 +307,7 @@ export class BatchWriter {
       else if (kind === 'token') this.put(this.token(value as TokenRef));
       else if (kind === 'headers') this.put(this.headers(value as Headers));
       else {
-        const i = Reflect.apply(arrayIndexOf, kind, [value]) as number;
+        const i = apply(arrayIndexOf, kind, [value]) as number;
         // A value the format does not know goes as itself, for the background to refuse.
         this.put(i < 0 ? this.plain(value) : i);
       }

@@ -171,6 +171,28 @@ describe('the batch wire format', () => {
     expect(() => writer.data()).toThrow();
   });
 
+  it('stringifies in chunks with the built-ins it took at start, whatever the page replaced since', () => {
+    const writer = new BatchWriter(ORIGIN, [], 3);
+    const { slice } = String.prototype;
+    const { join, push } = Array.prototype;
+    const trap = () => {
+      throw new Error('a page function was called');
+    };
+    let body = '';
+    String.prototype.slice = trap;
+    Array.prototype.join = trap;
+    Array.prototype.push = trap;
+    try {
+      for (let n = 1; n <= 6; n++) writer.write({ type: 'axios-step', t: ORIGIN + n, id: `axr${n}`, instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' });
+      body = writer.body();
+    } finally {
+      String.prototype.slice = slice;
+      Array.prototype.join = join;
+      Array.prototype.push = push;
+    }
+    expect(decodeBatchBody(body, 0, 6).events.map((e) => (e as { id: string }).id)).toEqual(['axr1', 'axr2', 'axr3', 'axr4', 'axr5', 'axr6']);
+  });
+
   it('writes into an array handed to it from the start, leaving nothing of what it held before', () => {
     const shared: unknown[] = [];
     const long = new BatchWriter(ORIGIN, shared);
