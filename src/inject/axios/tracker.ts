@@ -9,7 +9,7 @@
  * caller's own config object is only used as a key, never read.
  * request-hook.ts and the chain sides call in here; every call runs under ctx.guard.
  */
-import type { AxiosStepEvent } from '../../protocol';
+import { CALL_ID_PREFIX, type AxiosStepEvent } from '../../protocol';
 import type { InjectContext } from '../context';
 import { clip, sanitizeHeaders } from '../request-headers';
 import { writeOutcome } from './outcome';
@@ -79,7 +79,8 @@ export class Tracker {
 
   private newCall(instance: Instance, config: object | undefined, viaWrapper: boolean): Call {
     this.registry.announce(instance, 'auto');
-    const id = this.ctx.newId('axr');
+    // The wire writes such ids as numbers (protocol/wire-format.ts).
+    const id = this.ctx.newId(CALL_ID_PREFIX);
     return newCall(id, instance, this.replays.begin(config, id), this.ctx.now(), viaWrapper);
   }
 
