@@ -109,9 +109,7 @@ export class BatchWriter {
   }
 
   private stringifyChunk(): void {
-    const flat = this.flat;
-    if (flat.length !== this.n) flat.length = this.n;
-    const text = stringify(flat);
+    const text = stringify(this.records());
     const parts = this.parts;
     parts[parts.length] = apply(stringSlice, text, [1, text.length - 1]) as string;
     this.n = 0;
@@ -127,8 +125,17 @@ export class BatchWriter {
   /** The batch as data; not for a writer that stringifies in chunks (see body()). */
   data(): BatchData {
     if (this.parts.length > 0) throw new Error('data() of a writer that has stringified chunks');
+    return this.withTables(this.records());
+  }
+
+  /** The records written since the last chunk: `flat` cut to them (it may hold more, left over). */
+  private records(): unknown[] {
     if (this.flat.length !== this.n) this.flat.length = this.n;
-    return { o: this.origin, k: this.tokens, s: this.strings, h: this.headerSets, f: this.flat };
+    return this.flat;
+  }
+
+  private withTables(f: unknown[]): BatchData {
+    return { o: this.origin, k: this.tokens, s: this.strings, h: this.headerSets, f };
   }
 
   private put(value: unknown): void {
@@ -139,7 +146,7 @@ export class BatchWriter {
     if (this.parts.length === 0) return stringify(this.data());
     if (this.n > 0) this.stringifyChunk();
     // The same JSON as stringify(data()) would give: the tables, then the records, last.
-    const head = stringify({ o: this.origin, k: this.tokens, s: this.strings, h: this.headerSets, f: [] });
+    const head = stringify(this.withTables([]));
     return `${apply(stringSlice, head, [0, head.length - 2])}${apply(arrayJoin, this.parts, [','])}]}`;
   }
 
