@@ -1,7 +1,7 @@
 /** Background side of wire-format.ts: what a bridge forwards is decoded and checked here, off the app's thread. */
 import type { PageEvent } from './events';
 import { isPageEvent } from './validate';
-import { CALL_ID_PREFIX, WIRE_LAYOUTS } from './wire-format';
+import { CALL_ID_PREFIX, PACKED_SETTLE, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, unpackStep, WIRE_LAYOUTS } from './wire-format';
 
 export interface DecodedBatch {
   /** Every event that decoded and passed the protocol's checks, numbered from `first`. */
@@ -33,7 +33,17 @@ export function decodeBatchBody(body: unknown, first: number, count: number): De
   return decodeBatchData(data, first, count);
 }
 
-/** The records of a body: the flat `f` cut at each record's length, or the nested `e` of earlier versions. */
+/** The number n of the call id CALL_ID_PREFIX + n, as the page writes them; undefined for any other id. */
+function callNumberOf(id: unknown): number | undefined {
+  if (typeof id !== 'string' || !id.startsWith(CALL_ID_PREFIX)) return undefined;
+  const digits = id.slice(CALL_ID_PREFIX.length);
+  return /^[1-9]\d{0,14}$/.test(digits) ? Number(digits) : undefined;
+}
+
+/**
+ * The records of a body: the flat `f` cut at each record's length (a packed
+ * step stays the one number it is), or the nested `e` of earlier versions.
+ */
 function recordsOf(data: Bag): unknown[] | undefined {
   if (Array.isArray(data.e)) return data.e;
   const flat = data.f;
@@ -41,6 +51,11 @@ function recordsOf(data: Bag): unknown[] | undefined {
   const records: unknown[] = [];
   for (let i = 0; i < flat.length; ) {
     const n = flat[i];
+    if (isCallNumber(n)) {
+      records.push(n);
+      i++;
+      continue;
+    }
     if (!isIndex(n) || i + 1 + n > flat.length) return undefined;
     records.push(flat.slice(i + 1, i + 1 + n));
     i += 1 + n;
@@ -84,7 +99,8 @@ class BatchReader {
   ) {}
 
   /** One event, or undefined when the record cannot be one; the protocol's checks come after. */
-  read(record: unknown, seq: number): Bag | undefined {
+  read(packedOrRecord: unknown, seq: number): Bag | undefined {
+    const record = typeof packedOrRecord === 'number' ? this.unpacked(packedOrRecord) : packedOrRecord;
     if (!Array.isArray(record) || record.length < 2) return undefined;
     const code = record[0];
     const layout = isIndex(code) ? WIRE_LAYOUTS[code] : undefined;
@@ -130,6 +146,17 @@ class BatchReader {
     this.previous.set(type, event);
     if (type === 'axios-step' && typeof event.step === 'string') this.previousStep.set(event.step, event);
     return event;
+  }
+
+  /** The record a packed step stands for (wire-format.ts); undefined when it cannot be one. */
+  private unpacked(value: number): unknown[] | undefined {
+    const packed = unpackStep(value);
+    if (packed === undefined) return undefined;
+    const { kind, dt } = packed;
+    if (kind === PACKED_SETTLE) return [SETTLE_AS_BEFORE_CODE, dt];
+    if (kind !== 0) return [STEP_AGAIN_CODE + kind, dt];
+    const before = callNumberOf(this.previousStep.get('enter')?.id);
+    return before === undefined ? undefined : [STEP_AGAIN_CODE, dt, -(before + 1)];
   }
 
   /** A set of headers as the page wrote it (names to values, a number being a token); own properties only. */

@@ -5,7 +5,7 @@
  * holds no event objects, and becomes its JSON body in one stringify.
  */
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
-import { CALL_ID_PREFIX, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
+import { CALL_ID_PREFIX, PACKED_SETTLE, packStep, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
 
 type Bag = Record<string, unknown>;
 
@@ -15,7 +15,7 @@ const STEP_CODE: Record<string, number> = Object.fromEntries(STEP_LAYOUTS.map(([
 /** The same step's layout without the call's ids (wire-format.ts). */
 const CONTINUED = STEP_LAYOUTS.length;
 const OUTCOMES: Record<string, number> = { response: 0, error: 1 };
-/** The steps a STEPS_AGAIN layout can repeat (wire-format.ts), by their offset from STEP_AGAIN_CODE. */
+/** The steps a STEPS_AGAIN layout can repeat (wire-format.ts), by their offset from STEP_AGAIN_CODE; also their packed kinds. */
 const AGAIN_KIND: Record<string, number | undefined> = Object.assign(Object.create(null), { enter: 0, dispatch: 1, 'transport-end': 2 });
 
 /** What the last step of one kind wrote: its instance and its four fields as written (indices into the batch's tables). */
@@ -40,6 +40,8 @@ const apply = Reflect.apply;
  * \uXXXX), so a batch is sealed before its body could exceed a message.
  */
 const worst = (text: string) => text.length * 6 + 2;
+/** Time deltas a packed step carries (µs; far more than a page's lifetime, far less than what would not pack into a safe integer). */
+const PACKABLE_US = 2 ** 40;
 
 /** A batch body before it is written as JSON. */
 export interface BatchData {
@@ -71,6 +73,8 @@ export class BatchWriter {
   private lastUs = 0;
   /** The last enter, dispatch and adapter's end written, by AGAIN_KIND; one object each, rewritten. */
   private readonly lastSteps: Array<StepValues | undefined> = [undefined, undefined, undefined];
+  /** The call id of the last enter written, as written (−n), when it is a number: a packed enter is the call after it. */
+  private lastEnterId: unknown;
   /** Events written. */
   count = 0;
   /** An upper bound of the body's length. */
@@ -184,6 +188,11 @@ export class BatchWriter {
     if (continued && step === 'settle' && previous.status === event.status && previous.outcome === event.outcome && previous.errorCode === event.errorCode) {
       this.rememberStep(event);
       const dt = this.time(event.t);
+      if (dt < PACKABLE_US && dt > -PACKABLE_US) {
+        flat[this.n++] = packStep(PACKED_SETTLE, dt);
+        this.bytes += 24;
+        return;
+      }
       let at = this.n;
       flat[at++] = 2;
       flat[at++] = SETTLE_AS_BEFORE_CODE;
@@ -217,7 +226,17 @@ export class BatchWriter {
       c = this.text(event.errorCode);
     }
     const kind = AGAIN_KIND[step];
+    let nextCall = false;
+    if (kind === 0) {
+      nextCall = typeof id === 'number' && id === (this.lastEnterId as number) - 1;
+      this.lastEnterId = id === 0 ? undefined : id;
+    }
     if (kind !== undefined && this.again(kind, event.instanceId, continued, a, b, c, d)) {
+      if ((kind !== 0 || nextCall) && dt < PACKABLE_US && dt > -PACKABLE_US) {
+        flat[this.n++] = packStep(kind, dt);
+        this.bytes += 24;
+        return;
+      }
       let at = this.n;
       flat[at++] = kind === 0 ? 3 : 2;
       flat[at++] = STEP_AGAIN_CODE + kind;
@@ -325,6 +344,7 @@ export class BatchWriter {
       // The reader now holds this one as the last of its kind: no later step may repeat an older one.
       const kind = AGAIN_KIND[event.step as string];
       if (kind !== undefined) this.lastSteps[kind] = undefined;
+      if (kind === 0) this.lastEnterId = undefined;
     }
     else this.previous[code] = { ...event };
     this.seal(at);

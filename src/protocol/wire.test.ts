@@ -4,7 +4,7 @@ import type { PageEvent, PageEventType } from './events';
 import { eventFieldNames, isPageEvent } from './validate';
 import { decodeBatchBody, decodeBatchData } from './wire-decode';
 import { BatchWriter, encodeBatchBody, encodeBatchData } from './wire-encode';
-import { SETTLE_AS_BEFORE_CODE, WIRE_FIELDS, WIRE_TYPES } from './wire-format';
+import { PACKED_SETTLE, packStep, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, unpackStep, WIRE_FIELDS, WIRE_TYPES } from './wire-format';
 
 const ORIGIN = 1_795_644_597_000.125;
 const str = fc.string({ maxLength: 12 });
@@ -74,7 +74,7 @@ describe('the batch wire format', () => {
     );
   });
 
-  it('writes a loop of calls to one endpoint as little more than their times and ids', () => {
+  it('writes a loop of calls to one endpoint as four numbers a call', () => {
     const token = { fp: '75e6b4e1584a', kind: 'jwt' as const, exp: 4102444800 };
     // One object, as the page script hands the same headers for the same headers (request-headers.ts).
     const headers = { accept: 'application/json', authorization: token };
@@ -89,9 +89,57 @@ describe('the batch wire format', () => {
     }).flat();
     const body = encodeBatchBody(events, ORIGIN);
     expect(decodeBatchBody(body, 0, events.length).events).toEqual(events);
-    // Per call: 3,c,0,-n (enter) 2,c,0 (dispatch) 2,c,0 (adapter's end) 2,c,0 (settle).
-    const perCall = (body.length - encodeBatchBody(events.slice(0, 4), ORIGIN).length) / 99;
-    expect(perCall).toBeLessThan(36);
+    // After the first call (and the second, the first that is like one before it), each is its four steps packed.
+    const { f } = encodeBatchData(events, ORIGIN);
+    const last = f.slice(-4 * 98);
+    expect(last).toEqual(Array.from({ length: 98 }, () => [packStep(0, 1000), packStep(1, 0), packStep(2, 0), packStep(PACKED_SETTLE, 0)]).flat());
+    const perCall = (body.length - encodeBatchBody(events.slice(0, 8), ORIGIN).length) / 98;
+    expect(perCall).toBeLessThan(21);
+  });
+
+  it('packs an enter only when it is of the call after the previous enter, and a step only when its time fits', () => {
+    const step = (t: number, id: string, kind: 'enter' | 'settle'): PageEvent =>
+      kind === 'enter'
+        ? { type: 'axios-step', seq: 0, t: ORIGIN + t, id, instanceId: 'axi1', step: 'enter', method: 'GET', url: '/a', attempt: 1 }
+        : { type: 'axios-step', seq: 0, t: ORIGIN + t, id, instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' };
+    const events = numbered([step(0, 'axr1', 'enter'), step(1, 'axr3', 'enter'), step(2, 'axr4', 'enter'), step(3, 'x', 'enter'), step(4, 'axr5', 'enter'), step(5, 'axr6', 'enter')], 0);
+    const { f } = encodeBatchData(events, ORIGIN);
+    // axr3 follows axr1: its time and id; axr4 follows axr3: packed; after "x", axr5 again in full; axr6 packed.
+    expect(f.slice(8, 13)).toEqual([3, STEP_AGAIN_CODE, 1000, -3, packStep(0, 1000)]);
+    expect(f.slice(-1)).toEqual([packStep(0, 1000)]);
+    expect(f.filter((v) => typeof v === 'number' && v < -6)).toHaveLength(2);
+    expect(decodeBatchData(encodeBatchData(events, ORIGIN), 0, events.length).events).toEqual(events);
+    // Times back and forth, and a gap too long to pack (about 35 years in µs), go in the step's layout.
+    const settles = numbered([step(0, 'axr1', 'settle'), step(5, 'axr1', 'settle'), step(2, 'axr1', 'settle'), step(2 ** 40 / 1000 + 10, 'axr1', 'settle')], 0);
+    const data = encodeBatchData(settles, ORIGIN);
+    expect(data.f.slice(-4)).toEqual([packStep(PACKED_SETTLE, -3000), 2, SETTLE_AS_BEFORE_CODE, 2 ** 40 + 8000]);
+    expect(decodeBatchData(data, 0, settles.length).events).toEqual(settles);
+  });
+
+  it('packs a step’s kind and time into one number and unpacks it, and nothing else unpacks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), fc.integer({ min: -(2 ** 40) + 1, max: 2 ** 40 - 1 }), (kind, dt) => {
+        const packed = packStep(kind, dt);
+        expect(Number.isSafeInteger(packed) && packed < 0).toBe(true);
+        expect(unpackStep(packed)).toEqual({ kind, dt });
+      }),
+    );
+    for (const value of [0, 1, -0.5, -(2 ** 53), Number.NaN, '-1', null]) expect(unpackStep(value)).toBeUndefined();
+  });
+
+  it('refuses a packed step with nothing before it to be like, and reads the unpacked form of earlier versions', () => {
+    const enterAfterAnId = (id: string) =>
+      JSON.stringify({ o: 0, k: [], s: ['GET', '/a'], f: [7, WIRE_TYPES.length, 5, id, 'axi1', 0, 1, 1, packStep(0, 5)] });
+    const stepOf = (body: string) => decodeBatchBody(body, 0, 2).events.map((e) => (e as { id: string }).id);
+    expect(stepOf(enterAfterAnId('axr7'))).toEqual(['axr7', 'axr8']);
+    for (const id of ['x', 'axr0', 'axr07', 'axr1234567890123456']) expect(decodeBatchBody(enterAfterAnId(id), 0, 2).malformed, id).toBe(1);
+    for (const kind of [0, 1, 2, PACKED_SETTLE]) expect(decodeBatchBody(JSON.stringify({ o: 0, k: [], f: [packStep(kind, 5)] }), 0, 1).malformed).toBe(1);
+    const earlier = JSON.stringify({ o: 0, k: [], s: ['GET', '/a'], f: [7, WIRE_TYPES.length, 5, -1, 'axi1', 0, 1, 1, 3, STEP_AGAIN_CODE, 5, -2, 2, SETTLE_AS_BEFORE_CODE, 5] });
+    expect(decodeBatchBody(earlier, 0, 3).events.map((e) => [(e as { id: string }).id, (e as { step: string }).step])).toEqual([
+      ['axr1', 'enter'],
+      ['axr2', 'enter'],
+      ['axr2', 'settle'],
+    ]);
   });
 
   it('writes a request’s four axios steps in about a quarter of their JSON', () => {
@@ -276,7 +324,7 @@ describe('the batch wire format', () => {
       { type: 'axios-step', seq: 3, t: ORIGIN + 3, id: 'axr1', instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' },
     ];
     const endedData = encodeBatchData(ended, ORIGIN);
-    expect(endedData.f.slice(-8)).toEqual([2, SETTLE_AS_BEFORE_CODE, 1000, 4, continuedSettle, 1000, 200, 0]);
+    expect(endedData.f.slice(-6)).toEqual([packStep(PACKED_SETTLE, 1000), 4, continuedSettle, 1000, 200, 0]);
     expect(decodeBatchData(endedData, 0, 4).events).toEqual(ended);
     const alone = JSON.stringify({ o: 0, k: [], f: [4, continuedSettle, 5, 200, 0, 6, settleCode, 5, 'axr1', 'axi1', 200, 0] });
     expect(decodeBatchBody(alone, 0, 2)).toEqual({
