@@ -11,12 +11,18 @@ type Bag = Record<string, unknown>;
 
 const TYPE_CODE = new Map(WIRE_TYPES.map((type, i) => [type, i]));
 const STEP_TYPE = TYPE_CODE.get('axios-step')!;
-const STEP_CODE: Record<string, number> = Object.fromEntries(STEP_LAYOUTS.map(([step], i) => [step, WIRE_TYPES.length + i]));
+const FIRST_STEP_CODE = WIRE_TYPES.length;
+const [ENTER, DISPATCH, TRANSPORT_END, SETTLE] = STEP_LAYOUTS.map(([step]) => step);
+/**
+ * A step's position in STEP_LAYOUTS (−1 for none), which is also its kind in
+ * againKind below 3. Compared, not looked up: a lookup by a computed key
+ * costs a hash probe per event.
+ */
+const stepIndex = (step: unknown) => (step === ENTER ? 0 : step === DISPATCH ? 1 : step === TRANSPORT_END ? 2 : step === SETTLE ? 3 : -1);
 /** The same step's layout without the call's ids (wire-format.ts). */
 const CONTINUED = STEP_LAYOUTS.length;
-const OUTCOMES: Record<string, number> = { response: 0, error: 1 };
-/** The steps a STEPS_AGAIN layout can repeat (wire-format.ts), by their offset from STEP_AGAIN_CODE; also their packed kinds. */
-const AGAIN_KIND: Record<string, number | undefined> = Object.assign(Object.create(null), { enter: 0, dispatch: 1, 'transport-end': 2 });
+/** Which steps a STEPS_AGAIN layout can repeat (wire-format.ts): their offset from STEP_AGAIN_CODE, also their packed kind; undefined for the rest. */
+const againKind = (index: number) => (index >= 0 && index < 3 ? index : undefined);
 
 /** What the last step of one kind wrote: its instance and its four fields as written (indices into the batch's tables). */
 interface StepValues {
@@ -71,7 +77,7 @@ export class BatchWriter {
    */
   private readonly previous: Array<Bag | undefined> = [];
   private lastUs = 0;
-  /** The last enter, dispatch and adapter's end written, by AGAIN_KIND; one object each, rewritten. */
+  /** The last enter, dispatch and adapter's end written, by againKind; one object each, rewritten. */
   private readonly lastSteps: Array<StepValues | undefined> = [undefined, undefined, undefined];
   /** The call id of the last enter written, as written (−n), when it is a number: a packed enter is the call after it. */
   private lastEnterId: unknown;
@@ -204,7 +210,8 @@ export class BatchWriter {
     const id = sameId ? 0 : this.callId(event.id);
     const instance = sameInstance ? 0 : this.plain(event.instanceId);
     this.rememberStep(event);
-    const code = continued ? STEP_CODE[step] + CONTINUED : STEP_CODE[step];
+    const index = stepIndex(step);
+    const code = FIRST_STEP_CODE + index + (continued ? CONTINUED : 0);
     const dt = this.time(event.t);
     let a: unknown = null;
     let b: unknown = null;
@@ -222,10 +229,11 @@ export class BatchWriter {
       d = this.text(event.url);
     } else {
       a = event.status ?? null;
-      b = event.outcome === undefined ? null : OUTCOMES[event.outcome] ?? event.outcome;
+      const outcome = event.outcome;
+      b = outcome === undefined ? null : outcome === 'response' ? 0 : outcome === 'error' ? 1 : outcome;
       c = this.text(event.errorCode);
     }
-    const kind = AGAIN_KIND[step];
+    const kind = againKind(index);
     let nextCall = false;
     if (kind === 0) {
       nextCall = typeof id === 'number' && id === (this.lastEnterId as number) - 1;
@@ -342,7 +350,7 @@ export class BatchWriter {
     if (code === STEP_TYPE) {
       this.rememberStep(event as unknown as AxiosStepEvent);
       // The reader now holds this one as the last of its kind: no later step may repeat an older one.
-      const kind = AGAIN_KIND[event.step as string];
+      const kind = againKind(stepIndex(event.step));
       if (kind !== undefined) this.lastSteps[kind] = undefined;
       if (kind === 0) this.lastEnterId = undefined;
     }
