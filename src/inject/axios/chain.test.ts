@@ -196,6 +196,30 @@ describe.each(copies)('%s', (_name, load, isV1) => {
     for (const e of enters) expect(rec.steps(e.id).map((s) => s.step)).toEqual(['enter', 'dispatch', 'transport-end', 'settle']);
   });
 
+  it('keeps calls apart when an app runWhen, run while axios collects the chain, sends a request of its own', async () => {
+    const api = make();
+    const order: string[] = [];
+    let inner: Promise<unknown> | undefined;
+    // axios collects handlers in registration order: B is offered after A's runWhen sent the nested call.
+    api.interceptors.request.use((c) => (order.push(`A ${c.url}`), c), undefined, {
+      runWhen: (c: { url?: string }) => {
+        // The same instance, from inside the outer call's collection: a nested collection.
+        if (c.url === 'https://x.test/outer') inner ??= api.get('https://x.test/nested');
+        return true;
+      },
+    } as never);
+    api.interceptors.request.use((c) => (order.push(`B ${c.url}`), c));
+    api.interceptors.response.use((r) => (order.push(`R ${r.config.url}`), r));
+    await api.get('https://x.test/outer');
+    await inner;
+    const enters = rec.steps().filter((s) => s.step === 'enter').slice(-2);
+    expect(enters.map((e) => e.url)).toEqual(['https://x.test/outer', 'https://x.test/nested']);
+    for (const e of enters) expect(rec.steps(e.id).map((s) => s.step)).toEqual(['enter', 'dispatch', 'transport-end', 'settle']);
+    // Each call ran both request interceptors and the response one, once.
+    expect(order.filter((x) => x.endsWith('outer')).sort()).toEqual(['A https://x.test/outer', 'B https://x.test/outer', 'R https://x.test/outer']);
+    expect(order.filter((x) => x.endsWith('nested')).sort()).toEqual(['A https://x.test/nested', 'B https://x.test/nested', 'R https://x.test/nested']);
+  });
+
   it('reports the headers that matter and the bearer token at dispatch, as the interceptors left them', async () => {
     const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ exp: 1_900_000_000, sub: 'u7' })).toString('base64url')}.sig`;
     const api = make({ headers: { common: { 'X-Client': 'web' } } });

@@ -89,6 +89,18 @@ class StandIn implements Watcher {
   }
 }
 
+/**
+ * The call whose request side is being offered, and to what: one collector
+ * for every call rather than a closure (and its argument list) per call.
+ * An app's runWhen runs inside the collection and may start another call,
+ * so each offer puts back what it found.
+ */
+let offerCall: Call | undefined;
+let offerTracker: Tracker | undefined;
+let offerFn: Function | undefined;
+const offerOne = (h: AppHandler) => offerFn!(new StandIn(offerCall!, offerTracker!, h));
+const OFFER_ONE = [offerOne];
+
 /** `forEach` is the manager's own, called on `manager` with our collector. */
 export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, forEach: Function, manager: unknown): unknown {
   tracker.probing = call;
@@ -98,7 +110,20 @@ export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, for
     // axios's collector does not throw for a skipped handler; nothing of ours may surface.
   }
   tracker.probing = undefined;
-  const result = apply(forEach, manager, [(h: AppHandler) => fn(new StandIn(call, tracker, h))]);
+  const outerCall = offerCall;
+  const outerTracker = offerTracker;
+  const outerFn = offerFn;
+  offerCall = call;
+  offerTracker = tracker;
+  offerFn = fn;
+  let result: unknown;
+  try {
+    result = apply(forEach, manager, OFFER_ONE);
+  } finally {
+    offerCall = outerCall;
+    offerTracker = outerTracker;
+    offerFn = outerFn;
+  }
   if (call.kept === 0) dispatch(tracker, call, undefined);
   return result;
 }

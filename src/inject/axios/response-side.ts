@@ -72,13 +72,33 @@ function offer(fn: Function, handler: unknown): void {
   }
 }
 
+/**
+ * Every call's response handlers are collected into this one array, above
+ * where any call still being offered stopped (an app's getter read while
+ * offering may start another call), and cut back once offered: no array
+ * and no collector are made per call.
+ */
+const collected: AppHandler[] = [];
+const collect = (h: AppHandler) => {
+  collected[collected.length] = h;
+};
+const COLLECT = [collect];
+
 /** `forEach` is the manager's own, called on `manager` with our collector. */
 export function offerResponseSide(call: Call, tracker: Tracker, fn: Function, forEach: Function, manager: unknown): unknown {
-  const handlers: AppHandler[] = [];
-  const result = apply(forEach, manager, [(h: AppHandler) => void handlers.push(h)]);
+  const from = collected.length;
+  try {
+    return offerCollected(call, tracker, fn, apply(forEach, manager, COLLECT), from);
+  } finally {
+    collected.length = from;
+  }
+}
+
+function offerCollected(call: Call, tracker: Tracker, fn: Function, result: unknown, from: number): unknown {
+  const handlers = collected;
   const last = handlers.length - 1;
   const side = new ResponseSide(call, tracker);
-  if (last < 0) {
+  if (last < from) {
     // 1.x: the promise axios awaits tells (inner-request-hook.ts). In 0.x
     // synchronous mode the request wrapper watches the caller's promise anyway (see Call.legacy).
     if (call.inner || (call.viaWrapper && call.legacy && call.syncMode)) return result;
@@ -89,6 +109,6 @@ export function offerResponseSide(call: Call, tracker: Tracker, fn: Function, fo
   call.responseWatched = true;
   // Offered after the iteration rather than during it: the collector only
   // pushes, and no app code runs while the response side is collected.
-  for (let i = 0; i <= last; i++) offer(fn, i === 0 || i === last ? standIn(side, handlers[i], i === 0, i === last) : handlers[i]);
+  for (let i = from; i <= last; i++) offer(fn, i === from || i === last ? standIn(side, handlers[i], i === from, i === last) : handlers[i]);
   return result;
 }
