@@ -14,8 +14,11 @@ type Bag = Record<string, unknown>;
 
 const isRecord = (x: unknown): x is Bag => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isIndex = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+const isNegativeInteger = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) < 0;
 /** −n in an id field: the call id CALL_ID_PREFIX + n (wire-format.ts). */
-const isCallNumber = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) < 0;
+const isCallNumber = isNegativeInteger;
+/** A negative number where a record's length would be: a packed step (wire-format.ts, packStep). */
+const isPackedStep = isNegativeInteger;
 
 /**
  * Reads one batch body; never throws. `count` is what the header said: a body
@@ -51,7 +54,7 @@ function recordsOf(data: Bag): unknown[] | undefined {
   const records: unknown[] = [];
   for (let i = 0; i < flat.length; ) {
     const n = flat[i];
-    if (isCallNumber(n)) {
+    if (isPackedStep(n)) {
       records.push(n);
       i++;
       continue;
