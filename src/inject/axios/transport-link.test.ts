@@ -35,6 +35,30 @@ describe('transport links', () => {
     expect(claimAxiosId('GET', 'https://api.test/x')).toBeUndefined();
   });
 
+  it('registers, prunes and hands out with the built-ins it took at start, whatever the page replaced since', () => {
+    const { push, filter, slice, findIndex, splice } = Array.prototype;
+    const { toUpperCase } = String.prototype;
+    const trap = () => {
+      throw new Error('a page function was called');
+    };
+    let claimed: Array<string | undefined> = [];
+    Object.assign(Array.prototype, { push: trap, filter: trap, slice: trap, findIndex: trap, splice: trap });
+    String.prototype.toUpperCase = trap;
+    try {
+      expectTransport('old', 'get', 'https://api.test/x');
+      now += 10_001;
+      // The expired one is pruned on the way in.
+      expectTransport('a1', 'get', 'https://api.test/users');
+      expectTransport('a2', 'post', 'https://api.test/users');
+      releaseTransport('a2');
+      claimed = [claimAxiosId('get', 'https://api.test/users'), claimAxiosId('get', 'https://api.test/x')];
+    } finally {
+      Object.assign(Array.prototype, { push, filter, slice, findIndex, splice });
+      String.prototype.toUpperCase = toUpperCase;
+    }
+    expect(claimed).toEqual(['a1', undefined]);
+  });
+
   it('holds a bounded number of registrations', () => {
     for (let i = 0; i < 1000; i++) expectTransport(`a${i}`, 'GET', `https://api.test/${i}`);
     expect(claimAxiosId('GET', 'https://api.test/0')).toBeUndefined();

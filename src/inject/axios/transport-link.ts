@@ -12,6 +12,12 @@
 const TTL_MS = 10_000;
 const MAX_WAITING = 256;
 const URLCtor = URL;
+// Taken when the page script starts: registering runs on every axios
+// request, and a page that replaced these later must not see our calls.
+const apply = Reflect.apply;
+const { toUpperCase } = String.prototype;
+const { filter, findIndex, slice: arraySlice, splice } = Array.prototype;
+const upper = (text: string) => apply(toUpperCase, text, []) as string;
 
 interface Waiting {
   id: string;
@@ -47,7 +53,7 @@ function keyOf(url: string): string {
 
 function prune(now: number): void {
   if (waiting.length && (waiting[0].expires <= now || waiting.length > MAX_WAITING)) {
-    waiting = waiting.filter((w) => w.expires > now).slice(-MAX_WAITING);
+    waiting = apply(arraySlice, apply(filter, waiting, [(w: Waiting) => w.expires > now]), [-MAX_WAITING]) as Waiting[];
   }
 }
 
@@ -59,7 +65,7 @@ export function setLinkClock(now: () => number): void {
 /** Called at 'dispatch' (at `now`, the dispatch's own time): a transport request for (method, url) is about to start. */
 export function expectTransport(id: string, method: string, url: string, now = clock()): void {
   prune(now);
-  waiting.push({ id, method: method.toUpperCase(), url, expires: now + TTL_MS });
+  waiting[waiting.length] = { id, method: upper(method), url, expires: now + TTL_MS };
 }
 
 /** Called when the adapter settled: no transport request can still start for it. */
@@ -84,11 +90,11 @@ export function claimAxiosId(method: string, url: string): string | undefined {
   try {
     if (!waiting.length) return undefined;
     prune(clock());
-    const m = String(method).toUpperCase();
+    const m = upper(String(method));
     const key = keyOf(String(url));
-    const i = waiting.findIndex((w) => w.method === m && (w.key ??= keyOf(w.url)) === key);
+    const i = apply(findIndex, waiting, [(w: Waiting) => w.method === m && (w.key ??= keyOf(w.url)) === key]) as number;
     if (i === -1) return undefined;
-    return waiting.splice(i, 1)[0].id;
+    return (apply(splice, waiting, [i, 1]) as Waiting[])[0].id;
   } catch {
     return undefined;
   }
