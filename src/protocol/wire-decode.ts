@@ -1,7 +1,7 @@
 /** Background side of wire-format.ts: what a bridge forwards is decoded and checked here, off the app's thread. */
 import type { PageEvent } from './events';
 import { isPageEvent } from './validate';
-import { CALL_ID_PREFIX, PACKED_SETTLE, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, unpackStep, WIRE_LAYOUTS } from './wire-format';
+import { CALL_ID_PREFIX, callNumber, PACKED_SETTLE, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, unpackStep, WIRE_LAYOUTS } from './wire-format';
 
 export interface DecodedBatch {
   /** Every event that decoded and passed the protocol's checks, numbered from `first`. */
@@ -34,13 +34,6 @@ export function decodeBatchBody(body: unknown, first: number, count: number): De
     return refused;
   }
   return decodeBatchData(data, first, count);
-}
-
-/** The number n of the call id CALL_ID_PREFIX + n, as the page writes them; undefined for any other id. */
-function callNumberOf(id: unknown): number | undefined {
-  if (typeof id !== 'string' || !id.startsWith(CALL_ID_PREFIX)) return undefined;
-  const digits = id.slice(CALL_ID_PREFIX.length);
-  return /^[1-9]\d{0,14}$/.test(digits) ? Number(digits) : undefined;
 }
 
 /**
@@ -158,7 +151,7 @@ class BatchReader {
     const { kind, dt } = packed;
     if (kind === PACKED_SETTLE) return [SETTLE_AS_BEFORE_CODE, dt];
     if (kind !== 0) return [STEP_AGAIN_CODE + kind, dt];
-    const before = callNumberOf(this.previousStep.get('enter')?.id);
+    const before = callNumber(this.previousStep.get('enter')?.id);
     return before === undefined ? undefined : [STEP_AGAIN_CODE, dt, -(before + 1)];
   }
 

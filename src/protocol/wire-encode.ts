@@ -5,7 +5,7 @@
  * holds no event objects, and becomes its JSON body in one stringify.
  */
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
-import { CALL_ID_PREFIX, PACKED_SETTLE, packStep, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
+import { callNumber, PACKED_SETTLE, packStep, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
 
 type Bag = Record<string, unknown>;
 
@@ -194,11 +194,7 @@ export class BatchWriter {
     if (continued && step === 'settle' && previous.status === event.status && previous.outcome === event.outcome && previous.errorCode === event.errorCode) {
       this.rememberStep(event);
       const dt = this.time(event.t);
-      if (dt < PACKABLE_US && dt > -PACKABLE_US) {
-        flat[this.n++] = packStep(PACKED_SETTLE, dt);
-        this.bytes += 24;
-        return;
-      }
+      if (this.packed(PACKED_SETTLE, dt)) return;
       let at = this.n;
       flat[at++] = 2;
       flat[at++] = SETTLE_AS_BEFORE_CODE;
@@ -240,11 +236,7 @@ export class BatchWriter {
       this.lastEnterId = id === 0 ? undefined : id;
     }
     if (kind !== undefined && this.again(kind, event.instanceId, continued, a, b, c, d)) {
-      if ((kind !== 0 || nextCall) && dt < PACKABLE_US && dt > -PACKABLE_US) {
-        flat[this.n++] = packStep(kind, dt);
-        this.bytes += 24;
-        return;
-      }
+      if ((kind !== 0 || nextCall) && this.packed(kind, dt)) return;
       let at = this.n;
       flat[at++] = kind === 0 ? 3 : 2;
       flat[at++] = STEP_AGAIN_CODE + kind;
@@ -273,6 +265,14 @@ export class BatchWriter {
     if (fields > 3) flat[at++] = d;
     this.n = at;
     this.bytes += 48 + fields * 24;
+  }
+
+  /** Writes a packed step (wire-format.ts, packStep) when its time delta fits one; false when it does not. */
+  private packed(kind: number, dt: number): boolean {
+    if (dt >= PACKABLE_US || dt <= -PACKABLE_US) return false;
+    this.flat[this.n++] = packStep(kind, dt);
+    this.bytes += 24;
+    return true;
   }
 
   /**
@@ -358,26 +358,10 @@ export class BatchWriter {
     this.seal(at);
   }
 
-  /**
-   * A call id CALL_ID_PREFIX + n as −n, with no quotes to escape when the
-   * bridge posts the body (wire-format.ts); anything else as itself. Read
-   * by index, not with string methods: the page may have replaced those,
-   * and a slice and a parse would make a string per request.
-   */
+  /** A call id CALL_ID_PREFIX + n as −n, with no quotes to escape when the bridge posts the body (wire-format.ts); anything else as itself. */
   private callId(value: unknown): unknown {
-    if (typeof value !== 'string') return this.plain(value);
-    const start = CALL_ID_PREFIX.length;
-    const end = value.length;
-    // Up to 15 digits, no leading zero: every such number is safe, and reads back as the same text.
-    if (end <= start || end > start + 15 || value[start] === '0') return this.plain(value);
-    for (let i = 0; i < start; i++) if (value[i] !== CALL_ID_PREFIX[i]) return this.plain(value);
-    let n = 0;
-    for (let i = start; i < end; i++) {
-      const c = value[i];
-      if (c < '0' || c > '9') return this.plain(value);
-      n = n * 10 + +c;
-    }
-    return -n;
+    const n = callNumber(value);
+    return n === undefined ? this.plain(value) : -n;
   }
 
   private plain(value: unknown): unknown {

@@ -73,6 +73,28 @@ export const WIRE_TYPES = Object.keys(WIRE_FIELDS) as PageEventType[];
 /** The page script's axios call ids are this and a number from 1 (src/inject/axios/tracker.ts). */
 export const CALL_ID_PREFIX = 'axr';
 
+/**
+ * The n of a call id CALL_ID_PREFIX + n that the wire may write as −n; undefined
+ * for any other id. Up to 15 digits and no leading zero, so every such n is
+ * safe and reads back as the same text. Read by index, not with string
+ * methods: the page script calls this, and the page may have replaced those
+ * (a slice and a parse would also make a string per request).
+ */
+export function callNumber(id: unknown): number | undefined {
+  if (typeof id !== 'string') return undefined;
+  const start = CALL_ID_PREFIX.length;
+  const end = id.length;
+  if (end <= start || end > start + 15 || id[start] === '0') return undefined;
+  for (let i = 0; i < start; i++) if (id[i] !== CALL_ID_PREFIX[i]) return undefined;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = id[i];
+    if (c < '0' || c > '9') return undefined;
+    n = n * 10 + +c;
+  }
+  return n;
+}
+
 export type StepName = 'enter' | 'dispatch' | 'transport-end' | 'settle';
 const ids: readonly WireField[] = [['id', 'same'], ['instanceId', 'same']];
 const outcome: readonly WireField[] = [plain('status'), ['outcome', ['response', 'error']], text('errorCode')];
