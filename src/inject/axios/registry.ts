@@ -76,8 +76,18 @@ export class Registry {
     return instance;
   }
 
+  /** The last context asked for and its instance: an app sends most requests through one instance, and a WeakMap lookup is a hash probe. */
+  private lastContext: object | undefined;
+  private lastInstance: Instance | undefined;
+
   ofContext(context: object): Instance | undefined {
-    return this.byContext.get(context);
+    if (context === this.lastContext) return this.lastInstance;
+    const instance = this.byContext.get(context);
+    if (instance !== undefined) {
+      this.lastContext = context;
+      this.lastInstance = instance;
+    }
+    return instance;
   }
 
   ofPair(pair: unknown): Instance | undefined {

@@ -170,7 +170,8 @@ export function headerEntriesOf(headers: unknown, method: string): Array<[string
         pair[1] = text;
       }
     }
-    entries.length = n;
+    // Storing to an array's length is a call into the engine's runtime: only when the count changed.
+    if (entries.length !== n) entries.length = n;
     return entries;
   }
   // 0.x: nested buckets until dispatchRequest flattens them.

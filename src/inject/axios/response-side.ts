@@ -79,24 +79,30 @@ function offer(fn: Function, handler: unknown): void {
  * and no collector are made per call.
  */
 const collected: AppHandler[] = [];
+/**
+ * Where the next handler goes: the array is not cut back (storing to an
+ * array's length is a call into the engine's runtime), so slots above this
+ * keep handlers of earlier calls, the app's own long-lived objects.
+ */
+let top = 0;
 const collect = (h: AppHandler) => {
-  collected[collected.length] = h;
+  collected[top++] = h;
 };
 const COLLECT = [collect];
 
 /** `forEach` is the manager's own, called on `manager` with our collector. */
 export function offerResponseSide(call: Call, tracker: Tracker, fn: Function, forEach: Function, manager: unknown): unknown {
-  const from = collected.length;
+  const from = top;
   try {
     return offerCollected(call, tracker, fn, apply(forEach, manager, COLLECT), from);
   } finally {
-    collected.length = from;
+    top = from;
   }
 }
 
 function offerCollected(call: Call, tracker: Tracker, fn: Function, result: unknown, from: number): unknown {
   const handlers = collected;
-  const last = handlers.length - 1;
+  const last = top - 1;
   const side = new ResponseSide(call, tracker);
   if (last < from) {
     // 1.x: the promise axios awaits tells (inner-request-hook.ts). In 0.x

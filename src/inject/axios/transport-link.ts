@@ -19,6 +19,17 @@ const { toUpperCase } = String.prototype;
 const { filter, findIndex, slice: arraySlice, splice } = Array.prototype;
 const upper = (text: string) => apply(toUpperCase, text, []) as string;
 
+/** The last method registered, as given and upper-cased: an app's calls use a few methods, and toUpperCase is a call into the engine's runtime. */
+let lastMethodIn: string | undefined;
+let lastMethodOut = '';
+function upperMethod(method: string): string {
+  if (method !== lastMethodIn) {
+    lastMethodOut = upper(method);
+    lastMethodIn = method;
+  }
+  return lastMethodOut;
+}
+
 interface Waiting {
   id: string;
   method: string;
@@ -65,7 +76,7 @@ export function setLinkClock(now: () => number): void {
 /** Called at 'dispatch' (at `now`, the dispatch's own time): a transport request for (method, url) is about to start. */
 export function expectTransport(id: string, method: string, url: string, now = clock()): void {
   prune(now);
-  waiting[waiting.length] = { id, method: upper(method), url, expires: now + TTL_MS };
+  waiting[waiting.length] = { id, method: upperMethod(method), url, expires: now + TTL_MS };
 }
 
 /** Called when the adapter settled: no transport request can still start for it. */
