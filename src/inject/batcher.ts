@@ -132,7 +132,7 @@ export class Batcher {
 
   private seal(): void {
     // Stringified now: the next batch's writer overwrites the same records array.
-    this.sealed.push({ body: this.writer.body(), first: this.writerFirst, count: this.writer.count });
+    this.sealed[this.sealed.length] = { body: this.writer.body(), first: this.writerFirst, count: this.writer.count };
     this.writer = new BatchWriter(this.options.origin, this.records, this.options.chunkValues);
   }
 }

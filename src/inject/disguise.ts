@@ -3,7 +3,9 @@
  * and (through the toString hook) the same source text, so pages and
  * libraries that inspect built-ins see what they expect.
  */
-const disguised = new WeakMap<Function, Function>();
+import { OwnWeakMap, OwnWeakSet } from '../protocol/intrinsics';
+
+const disguised = new OwnWeakMap<Function, Function>();
 let toStringHooked = false;
 
 function hookToString(): void {
@@ -32,7 +34,7 @@ export function disguise<T extends Function>(wrapper: T, original: Function): T 
 // property (even a symbol) shows to Reflect.ownKeys. A second copy of the
 // page script (another bundle) cannot see this set: index.ts asks the first
 // copy whether it is still live before installing anything (isLive below).
-const wrappers = new WeakSet<Function>();
+const wrappers = new OwnWeakSet<Function>();
 let retired = false;
 
 /**

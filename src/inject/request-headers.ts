@@ -1,13 +1,14 @@
 import { LIMITS, type Headers, type TokenRef } from '../protocol';
+import { lower, OwnMap, slice } from '../protocol/intrinsics';
 import { bearerFrom, isSensitiveHeader, isTokenLikeKey } from '../tokens';
 
 /** Headers worth showing: auth, content negotiation and the app's own x-* headers. */
 function matters(name: string): boolean {
-  return isSensitiveHeader(name) || name === 'content-type' || name === 'accept' || name.startsWith('x-');
+  return isSensitiveHeader(name) || name === 'content-type' || name === 'accept' || slice(name, 0, 2) === 'x-';
 }
 
 export function clip(text: string): string {
-  return text.length <= LIMITS.stringLength ? text : `${text.slice(0, LIMITS.stringLength - 1)}…`;
+  return text.length <= LIMITS.stringLength ? text : `${slice(text, 0, LIMITS.stringLength - 1)}…`;
 }
 
 interface HeaderKind {
@@ -18,12 +19,12 @@ interface HeaderKind {
 
 // An app sends the same few header names on every request: classifying a
 // name once keeps the regular expressions off the per-request path.
-const kinds = new Map<string, HeaderKind>();
+const kinds = new OwnMap<string, HeaderKind>();
 
 function classify(rawName: string): HeaderKind {
   let kind = kinds.get(rawName);
   if (kind === undefined) {
-    const name = clip(String(rawName).toLowerCase());
+    const name = clip(lower(String(rawName)));
     kind = { name, ignore: !matters(name), sensitive: isSensitiveHeader(name) };
     if (kinds.size >= 256) kinds.clear();
     kinds.set(rawName, kind);
@@ -91,8 +92,8 @@ export function sanitizeHeaders(entries: Array<[string, string]>, tokenRef: (raw
       const raw = bearer ?? text;
       const ref = tokenRef(raw);
       headers[name] = ref;
-      raws.push(raw);
-      refs.push(ref);
+      raws[raws.length] = raw;
+      refs[refs.length] = ref;
       if (bearer !== undefined) token = ref;
     } else {
       headers[name] = clip(text);
@@ -100,7 +101,9 @@ export function sanitizeHeaders(entries: Array<[string, string]>, tokenRef: (raw
   }
   const result = token ? { headers, token } : { headers };
   // A copy of the pairs too: the caller may reuse its array and pairs (request-info.ts).
-  last = { entries: entries.map(([name, value]): [string, string] => [name, value]), raws, refs, result };
+  const copy: Array<[string, string]> = [];
+  for (let i = 0; i < entries.length; i++) copy[i] = [entries[i][0], entries[i][1]];
+  last = { entries: copy, raws, refs, result };
   return result;
 }
 

@@ -3,6 +3,7 @@ import { disguise, isWrapped, markWrapped } from './disguise';
 import { clip, redactUrl, sanitizeHeaders } from './request-headers';
 import { absoluteUrl, primitiveText, UNKNOWN, upper } from './safe-read';
 import type { AxiosLinker } from './transport-link';
+import { OwnWeakMap } from '../protocol/intrinsics';
 
 interface Pending {
   method: string;
@@ -20,7 +21,7 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
   const proto = XMLHttpRequest.prototype;
   if (isWrapped(proto.send)) return;
   const { open, setRequestHeader, send } = proto;
-  const pending = new WeakMap<XMLHttpRequest, Pending>();
+  const pending = new OwnWeakMap<XMLHttpRequest, Pending>();
   // Captured now, before any page script: Zone.js and others patch these later,
   // and our listeners must not become their tasks.
   const on = EventTarget.prototype.addEventListener;

@@ -6,10 +6,11 @@
  */
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
 import { callNumber, PACKED_SETTLE, packStep, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
+import { OwnMap } from './intrinsics';
 
 type Bag = Record<string, unknown>;
 
-const TYPE_CODE = new Map(WIRE_TYPES.map((type, i) => [type, i]));
+const TYPE_CODE = new OwnMap(WIRE_TYPES.map((type, i) => [type, i]));
 const STEP_TYPE = TYPE_CODE.get('axios-step')!;
 const FIRST_STEP_CODE = WIRE_TYPES.length;
 const [ENTER, DISPATCH, TRANSPORT_END, SETTLE] = STEP_LAYOUTS.map(([step]) => step);
@@ -35,7 +36,7 @@ interface StepValues {
 const FIELDS = WIRE_TYPES.map((type) => WIRE_FIELDS[type]);
 // Taken when the page script starts, before any page script could replace them.
 const { round } = Math;
-const { keys } = Object;
+const { keys, create } = Object;
 const { stringify } = JSON;
 const { indexOf: arrayIndexOf, join: arrayJoin } = Array.prototype;
 const { slice: stringSlice } = String.prototype;
@@ -60,11 +61,11 @@ export interface BatchData {
 
 export class BatchWriter {
   private readonly tokens: TokenRef[] = [];
-  private readonly tokenIndex = new Map<unknown, number>();
+  private readonly tokenIndex = new OwnMap<unknown, number>();
   private readonly strings: string[] = [];
-  private readonly stringIndex = new Map<string, number>();
+  private readonly stringIndex = new OwnMap<string, number>();
   private readonly headerSets: Array<Record<string, string | number>> = [];
-  private readonly headerIndex = new Map<Headers, number>();
+  private readonly headerIndex = new OwnMap<Headers, number>();
   private lastText: string | undefined;
   private lastTextIndex = 0;
   private lastText2: string | undefined;
@@ -387,7 +388,7 @@ export class BatchWriter {
     let i = this.stringIndex.get(value);
     if (i === undefined) {
       i = this.strings.length;
-      this.strings.push(value);
+      this.strings[i] = value;
       this.stringIndex.set(value, i);
       this.bytes += worst(value);
     }
@@ -400,7 +401,7 @@ export class BatchWriter {
     let i = this.tokenIndex.get(key);
     if (i === undefined) {
       i = this.tokens.length;
-      this.tokens.push(ref);
+      this.tokens[i] = ref;
       this.tokenIndex.set(key, i);
       this.bytes += worst(stringify(ref) ?? '');
     }
@@ -416,15 +417,17 @@ export class BatchWriter {
     let i = this.headerIndex.get(headers);
     if (i !== undefined) return i;
     // No prototype, so a header named "__proto__" is written as a header.
-    const out = Object.create(null) as Record<string, string | number>;
+    const out = create(null) as Record<string, string | number>;
     // keys(), not for-in: the page may add enumerable keys to Object.prototype.
-    for (const name of keys(headers)) {
+    const names = keys(headers);
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n];
       const value = headers[name];
       this.bytes += worst(name);
       out[name] = typeof value === 'string' ? (this.plain(value) as string) : this.token(value);
     }
     i = this.headerSets.length;
-    this.headerSets.push(out);
+    this.headerSets[i] = out;
     this.headerIndex.set(headers, i);
     return i;
   }

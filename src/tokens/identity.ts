@@ -1,4 +1,5 @@
 import type { TokenRef } from '../protocol';
+import { OwnMap, slice } from '../protocol/intrinsics';
 import { decodeJwtClaims, type Claims } from './jwt-claims';
 import { sha256Hex } from './sha256';
 
@@ -16,9 +17,9 @@ export class TokenIdentity {
   private pending: Array<{ ref: TokenRef; raw: string }> = [];
   // axios sends the same token on every request: hashing it once is what keeps
   // the per-request cost in microseconds.
-  private cache = new Map<string, string>();
+  private cache = new OwnMap<string, string>();
   // Decoding a JWT's claims costs more than hashing: remember them too.
-  private claims = new Map<string, Claims | undefined>();
+  private claims = new OwnMap<string, Claims | undefined>();
 
   get ready(): boolean {
     return this.salt !== undefined;
@@ -28,7 +29,8 @@ export class TokenIdentity {
     if (salt === this.salt) return;
     this.salt = salt;
     this.cache.clear();
-    for (const { ref, raw } of this.pending) ref.fp = this.fingerprint(raw);
+    const pending = this.pending;
+    for (let i = 0; i < pending.length; i++) pending[i].ref.fp = this.fingerprint(pending[i].raw);
     this.pending = [];
   }
 
@@ -41,7 +43,7 @@ export class TokenIdentity {
    * same ref objects each time, so its headers stay the same object too
    * (request-headers.ts).
    */
-  private refs = new Map<string, TokenRef>();
+  private refs = new OwnMap<string, TokenRef>();
   private refsSalt: string | undefined;
 
   ref(raw: string): TokenRef {
@@ -73,7 +75,7 @@ export class TokenIdentity {
     if (claims?.exp !== undefined) ref.exp = claims.exp;
     if (claims?.iat !== undefined) ref.iat = claims.iat;
     if (claims?.sub !== undefined) ref.sub = claims.sub;
-    if (this.salt === undefined) this.pending.push({ ref, raw });
+    if (this.salt === undefined) this.pending[this.pending.length] = { ref, raw };
     else ref.fp = this.fingerprint(raw);
     return ref;
   }
@@ -81,7 +83,7 @@ export class TokenIdentity {
   private fingerprint(raw: string): string {
     let fp = this.cache.get(raw);
     if (fp === undefined) {
-      fp = sha256Hex(`${this.salt}\u0000${raw}`).slice(0, FINGERPRINT_HEX);
+      fp = slice(sha256Hex(`${this.salt}\u0000${raw}`), 0, FINGERPRINT_HEX);
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(raw, fp);
     }

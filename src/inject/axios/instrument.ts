@@ -13,12 +13,13 @@ import { newCopy, Registry, type Copy, type Instance } from './registry';
 import { wrapRequest } from './request-hook';
 import { isAxiosClass, isAxiosContext, isInterceptorPair, type InterceptorPair } from './shapes';
 import { Tracker } from './tracker';
+import { OwnWeakMap, OwnWeakSet } from '../../protocol/intrinsics';
 
 export class AxiosInstrumentation {
   readonly registry: Registry;
   readonly tracker: Tracker;
-  private readonly wrappedManagers = new WeakSet<object>();
-  private readonly hand = new WeakMap<object, { instance: Instance; response: object }>();
+  private readonly wrappedManagers = new OwnWeakSet<object>();
+  private readonly hand = new OwnWeakMap<object, { instance: Instance; response: object }>();
 
   constructor(
     private readonly ctx: InjectContext,

@@ -10,6 +10,7 @@ import type { InjectContext } from '../context';
 import { clip } from '../request-headers';
 import { own, ownString } from './passive';
 import type { InterceptorPair } from './shapes';
+import { OwnWeakMap } from '../../protocol/intrinsics';
 
 export interface Copy {
   /** The copy's default export (`axios`), seen when axios runs `axios.Axios = Axios`. */
@@ -44,9 +45,9 @@ export interface Instance {
 export { newCopy };
 
 export class Registry {
-  private readonly byContext = new WeakMap<object, Instance>();
-  private readonly byPair = new WeakMap<object, Instance>();
-  private readonly copies = new WeakMap<object, Copy>();
+  private readonly byContext = new OwnWeakMap<object, Instance>();
+  private readonly byPair = new OwnWeakMap<object, Instance>();
+  private readonly copies = new OwnWeakMap<object, Copy>();
 
   constructor(
     private readonly ctx: InjectContext,

@@ -8,6 +8,8 @@
  * own config object is deliberately not recorded: apps reuse one options
  * object for unrelated calls (polling, shared defaults), and that is not a replay.
  */
+import { OwnWeakMap } from '../../protocol/intrinsics';
+
 export interface Lineage {
   /** The id of the first request in this chain of sends. */
   firstId: string;
@@ -55,10 +57,13 @@ class Stamp extends AsThis {
 
 export class Replays {
   /** Configs that could not be stamped. */
-  private readonly unstamped = new WeakMap<object, Lineage>();
+  private readonly unstamped = new OwnWeakMap<object, Lineage>();
+
+  /** Whether any config went to `unstamped`: until one does, a call's config costs no hash probe. */
+  private anyUnstamped = false;
 
   private lineageOf(config: object): Lineage | undefined {
-    return Stamp.of(config) ?? this.unstamped.get(config);
+    return Stamp.of(config) ?? (this.anyUnstamped ? this.unstamped.get(config) : undefined);
   }
 
   /** A call `id` enters axios with `config` (or none): its lineage, with this attempt counted. */
@@ -76,6 +81,9 @@ export class Replays {
 
   /** mark, for the config axios just merged for a call: a new object, so nothing to look up first. */
   markFresh(config: object, lineage: Lineage): void {
-    if (!Stamp.put(config, lineage)) this.unstamped.set(config, lineage);
+    if (!Stamp.put(config, lineage)) {
+      this.anyUnstamped = true;
+      this.unstamped.set(config, lineage);
+    }
   }
 }

@@ -7,19 +7,40 @@
  * relative `url` with one slash, and the headers in effect are `common`,
  * then the method's bucket, then the top-level names (0.x keeps them nested
  * until dispatchRequest flattens them; 1.x has flattened them already).
+ *
+ * Runs on every request beside the page's scripts: built-ins are called
+ * through protocol/intrinsics.ts, never looked up on their prototypes.
  */
+import { apply, codeAt, indexOf, lower, OwnMap, OwnSet, slice, test, upper } from '../../protocol/intrinsics';
+
 const ABSOLUTE = /^([a-z][a-z\d+\-.]*:)?\/\//i;
-const BUCKETS = new Set(['common', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'query', 'purge', 'link', 'unlink']);
+const BUCKETS = new OwnSet(['common', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'query', 'purge', 'link', 'unlink']);
 const keysOf = Object.keys;
+const getOwn = Object.getOwnPropertyDescriptor;
 const protoOf = Object.getPrototypeOf;
 const isArray = Array.isArray;
 const URLCtor = URL;
 const SearchParams = URLSearchParams;
 const ObjectProto = Object.prototype;
+const { toString: paramsToString, append: paramsAppend } = URLSearchParams.prototype;
+const hrefOf = getOwn(URL.prototype, 'href')?.get;
+/** The document when this module loaded (before any page script), and its baseURI getter as it was then. */
+const startDocument = typeof document === 'undefined' ? undefined : document;
+const baseUriOf = getterOf(startDocument, 'baseURI');
+const SLASH = 47;
 /** A URL that names its own scheme and host: the document's base cannot change where it points. */
 const ABSOLUTE_HTTP = /^https?:\/\/[^/?#]/i;
 
 type Bag = Record<string, unknown>;
+
+/** The getter `key` that reading it on `target` would run (found on its prototype chain), or undefined. */
+function getterOf(target: object | undefined, key: string): Function | undefined {
+  for (let o = target; o !== undefined && o !== null; o = protoOf(o) as object | undefined) {
+    const descriptor = getOwn(o, key);
+    if (descriptor !== undefined) return descriptor.get;
+  }
+  return undefined;
+}
 
 /** The config object of a call `request(configOrUrl, config)`. */
 export function configArgument(args: ArrayLike<unknown>): object | undefined {
@@ -38,7 +59,7 @@ export function methodOf(config: Bag): string {
   if (typeof method !== 'string') return 'GET';
   lastMethod = method;
   // Long enough for any real method, short enough for the protocol's string limit.
-  return (lastShown = method.slice(0, 64).toUpperCase());
+  return (lastShown = upper(slice(method, 0, 64)));
 }
 
 function isPlainObject(value: unknown): value is Bag {
@@ -49,30 +70,37 @@ function isPlainObject(value: unknown): value is Bag {
 
 function appendParams(url: string, params: unknown): string {
   let query = '';
-  if (params instanceof SearchParams) query = params.toString();
+  if (params instanceof SearchParams) query = apply(paramsToString, params, []) as string;
   else if (isPlainObject(params)) {
     const search = new SearchParams();
-    for (const key of keysOf(params)) {
+    const keys = keysOf(params);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       const value = params[key];
       const list = isArray(value) ? value : [value];
-      for (const item of list) {
-        if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') search.append(list === value ? `${key}[]` : key, String(item));
+      for (let i = 0; i < list.length; i++) {
+        const item = list[i];
+        if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') apply(paramsAppend, search, [list === value ? `${key}[]` : key, String(item)]);
       }
     }
-    query = search.toString();
+    query = apply(paramsToString, search, []) as string;
   } else return url;
   if (!query) return url;
-  const hash = url.indexOf('#');
-  const bare = hash === -1 ? url : url.slice(0, hash);
-  return bare + (bare.includes('?') ? '&' : '?') + query;
+  const hash = indexOf(url, '#');
+  const bare = hash === -1 ? url : slice(url, 0, hash);
+  return bare + (indexOf(bare, '?') !== -1 ? '&' : '?') + query;
 }
 
 // An app calls the same few URLs over and over: resolve each once.
-const resolved = new Map<string, string>();
+const resolved = new OwnMap<string, string>();
 let resolvedBase: string | undefined;
 
 function documentBase(): string | undefined {
-  return typeof document !== 'undefined' ? document.baseURI : typeof location !== 'undefined' ? location.href : undefined;
+  if (typeof document !== 'undefined') {
+    // Node.prototype's getter as it was: a page may redefine baseURI later. (location.href cannot be redefined.)
+    return baseUriOf !== undefined && document === startDocument ? (apply(baseUriOf, document, []) as string) : document.baseURI;
+  }
+  return typeof location !== 'undefined' ? location.href : undefined;
 }
 
 function absolute(path: string, base: string | undefined): string {
@@ -83,13 +111,29 @@ function absolute(path: string, base: string | undefined): string {
   let href = resolved.get(path);
   if (href === undefined) {
     try {
-      href = new URLCtor(path, base).href;
+      const url = new URLCtor(path, base);
+      href = hrefOf !== undefined ? (apply(hrefOf, url, []) as string) : url.href;
     } catch {
       href = path;
     }
     resolved.set(path, href);
   }
   return href;
+}
+
+/** `base` without the one or two slashes it may end with, as axios's combineURLs (`/\/?\/$/`). */
+function withoutEndSlashes(base: string): string {
+  let end = base.length;
+  if (end > 0 && codeAt(base, end - 1) === SLASH) end--;
+  if (end > 0 && end < base.length && codeAt(base, end - 1) === SLASH) end--;
+  return end === base.length ? base : slice(base, 0, end);
+}
+
+/** `url` without the slashes it starts with (`/^\/+/`). */
+function withoutStartSlashes(url: string): string {
+  let start = 0;
+  while (start < url.length && codeAt(url, start) === SLASH) start++;
+  return start === 0 ? url : slice(url, start);
 }
 
 /** The last URL computed without params, and what it was computed from: a loop of calls to one endpoint skips the joining. */
@@ -105,8 +149,8 @@ export function urlOf(config: Bag): string {
   if (same && docBase === lastUrl.base) return lastUrl.href;
   const url = typeof rawUrl === 'string' ? rawUrl : '';
   let path = url;
-  if (typeof base === 'string' && base && (!ABSOLUTE.test(url) || allow === false)) {
-    path = url ? `${base.replace(/\/?\/$/, '')}/${url.replace(/^\/+/, '')}` : base;
+  if (typeof base === 'string' && base && (!test(ABSOLUTE, url) || allow === false)) {
+    path = url ? `${withoutEndSlashes(base)}/${withoutStartSlashes(url)}` : base;
   }
   const href = absolute(params == null ? path : appendParams(path, params), docBase);
   if (params == null && typeof rawUrl !== 'object' && typeof base !== 'object') {
@@ -114,7 +158,7 @@ export function urlOf(config: Bag): string {
     lastUrl.baseURL = base;
     lastUrl.allow = allow;
     lastUrl.base = docBase;
-    lastUrl.absolute = ABSOLUTE_HTTP.test(path);
+    lastUrl.absolute = test(ABSOLUTE_HTTP, path);
     lastUrl.href = href;
   }
   return href;
@@ -123,17 +167,43 @@ export function urlOf(config: Bag): string {
 function headerText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || value === true) return String(value);
-  return isArray(value) ? value.map(String).join(', ') : undefined;
+  if (!isArray(value)) return undefined;
+  let text = '';
+  for (let i = 0; i < value.length; i++) text += i === 0 ? String(value[i]) : `, ${String(value[i])}`;
+  return text;
 }
 
-function addBucket(into: Map<string, [string, string]>, bucket: unknown, skipBuckets: boolean): void {
+/** Header pairs by lower-cased name, in the order first set: a few per request, so searched in a list rather than kept in a Map (whose iterator a page could replace). */
+interface Merged {
+  keys: string[];
+  pairs: Array<[string, string]>;
+}
+
+function addBucket(into: Merged, bucket: unknown, skipBuckets: boolean): void {
   if (typeof bucket !== 'object' || bucket === null) return;
-  for (const name of keysOf(bucket)) {
+  const names = keysOf(bucket);
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n];
     const value = (bucket as Bag)[name];
-    if (skipBuckets && typeof value === 'object' && value !== null && BUCKETS.has(name.toLowerCase())) continue;
+    const key = lower(name);
+    if (skipBuckets && typeof value === 'object' && value !== null && BUCKETS.has(key)) continue;
     const text = headerText(value);
-    if (text !== undefined) into.set(name.toLowerCase(), [name, text]);
-    else into.delete(name.toLowerCase());
+    const { keys, pairs } = into;
+    let i = 0;
+    while (i < keys.length && keys[i] !== key) i++;
+    if (text !== undefined) {
+      // As a Map: a name set again keeps its place, a new one goes last.
+      keys[i] = key;
+      pairs[i] = [name, text];
+    } else if (i < keys.length) {
+      // As a Map's delete: the names after it move up.
+      for (let j = i + 1; j < keys.length; j++) {
+        keys[j - 1] = keys[j];
+        pairs[j - 1] = pairs[j];
+      }
+      keys.length--;
+      pairs.length--;
+    }
   }
 }
 
@@ -153,7 +223,7 @@ export function headerEntriesOf(headers: unknown, method: string): Array<[string
   // method and two lookups through its prototype, per request).
   const maybeNested = isPlainObject(bag);
   const common = maybeNested ? bag.common : undefined;
-  const forMethod = maybeNested ? bag[method.toLowerCase()] : undefined;
+  const forMethod = maybeNested ? bag[lower(method)] : undefined;
   if (!isPlainObject(common) && !isPlainObject(forMethod)) {
     // 1.x: AxiosHeaders, already flat (the common case, kept cheap).
     const names = keysOf(bag);
@@ -164,7 +234,7 @@ export function headerEntriesOf(headers: unknown, method: string): Array<[string
       const text = headerText(bag[name]);
       if (text === undefined) continue;
       const pair = entries[n++];
-      if (pair === undefined) entries.push([name, text]);
+      if (pair === undefined) entries[n - 1] = [name, text];
       else {
         pair[0] = name;
         pair[1] = text;
@@ -175,9 +245,9 @@ export function headerEntriesOf(headers: unknown, method: string): Array<[string
     return entries;
   }
   // 0.x: nested buckets until dispatchRequest flattens them.
-  const merged = new Map<string, [string, string]>();
+  const merged: Merged = { keys: [], pairs: [] };
   addBucket(merged, common, false);
   addBucket(merged, forMethod, false);
   addBucket(merged, headers, true);
-  return [...merged.values()];
+  return merged.pairs;
 }

@@ -18,6 +18,7 @@ import { newCall, type Call, type Side } from './call';
 import { Replays } from './replay';
 import { configArgument, headerEntriesOf, methodOf, urlOf } from './request-info';
 import { expectTransport, releaseTransport } from './transport-link';
+import { OwnWeakMap } from '../../protocol/intrinsics';
 
 type Bag = Record<string, unknown>;
 
@@ -46,7 +47,7 @@ export class Tracker {
   };
   private readonly replays = new Replays();
   /** Calls of hand-registered instances waiting for their response manager's forEach. */
-  private readonly pendingResponse = new WeakMap<object, Call>();
+  private readonly pendingResponse = new OwnWeakMap<object, Call>();
 
   constructor(
     private readonly ctx: InjectContext,

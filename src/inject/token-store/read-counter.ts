@@ -7,13 +7,14 @@
  */
 import type { TokenStore } from '../../protocol';
 import type { InjectContext } from '../context';
+import { OwnMap } from '../../protocol/intrinsics';
 
 export const READS_INTERVAL_MS = 250;
 
 export type ReadStore = Exclude<TokenStore, 'httpOnlyCookie'>;
 
 export class ReadCounter {
-  private counts = new Map<ReadStore, number>();
+  private counts = new OwnMap<ReadStore, number>();
   private scheduled = false;
 
   constructor(
@@ -35,8 +36,9 @@ export class ReadCounter {
   flush(): void {
     this.scheduled = false;
     const counts = this.counts;
-    this.counts = new Map();
+    this.counts = new OwnMap();
     const t = this.ctx.now();
-    for (const [store, count] of counts) this.ctx.emit({ type: 'token-reads', t, store, count });
+    // forEach, not for-of: a Map's iterator is the page's to replace.
+    counts.forEach((count, store) => this.ctx.emit({ type: 'token-reads', t, store, count }));
   }
 }

@@ -14,6 +14,7 @@ import { replaceMethod, syncLike } from '../axios/patch';
 import { asDOMString } from './document-cookie';
 import type { ReadCounter } from './read-counter';
 import type { TokenWrites } from './token-writes';
+import { OwnMap } from '../../protocol/intrinsics';
 
 type Area = 'localStorage' | 'sessionStorage';
 const apply = Reflect.apply;
@@ -35,7 +36,7 @@ export function hookStorage(ctx: InjectContext, reads: ReadCounter, writes: Toke
   let areas: Map<unknown, Area> | undefined;
   const areaOf = (storage: unknown): Area | undefined => {
     if (!areas) {
-      areas = new Map();
+      areas = new OwnMap();
       for (const name of ['localStorage', 'sessionStorage'] as const) {
         try {
           areas.set((globalThis as Record<string, unknown>)[name], name);

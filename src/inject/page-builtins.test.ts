@@ -1,0 +1,168 @@
+/**
+ * A page may replace any built-in after our script ran (a polyfill, a test
+ * spy, an analytics shim): on the path every axios request takes, the page
+ * script must not call one of them, or the page would see our calls. Each
+ * built-in below is replaced by a spy that notes calls made from our own
+ * source files, and the app sends requests the way the bench page does,
+ * through the production batch writer.
+ */
+import type { AxiosStatic } from 'axios';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TokenIdentity } from '../tokens';
+import { installAxiosHooks } from './axios';
+import { importFreshAxios1, requireFresh027, scriptTagAxios } from './axios/test-helpers';
+import { Batcher, PAGE_BATCHING } from './batcher';
+import type { InjectContext } from './context';
+
+const PROTOTYPE_METHODS: Array<[object, string[]]> = [
+  [String.prototype, ['toLowerCase', 'toUpperCase', 'slice', 'substring', 'replace', 'replaceAll', 'startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'split', 'trim', 'search', 'match', 'concat', 'at', 'padStart']],
+  [Array.prototype, ['push', 'pop', 'shift', 'unshift', 'map', 'filter', 'join', 'slice', 'splice', 'indexOf', 'includes', 'forEach', 'find', 'findIndex', 'some', 'every', 'reduce', 'concat', 'sort', 'fill']],
+  [Map.prototype, ['get', 'set', 'has', 'delete', 'clear']],
+  [Set.prototype, ['has', 'add', 'delete']],
+  [WeakMap.prototype, ['get', 'set', 'has', 'delete']],
+  [RegExp.prototype, ['test', 'exec']],
+  [Function.prototype, ['call', 'apply', 'bind']],
+  [Promise.prototype, ['then', 'catch', 'finally']],
+  [Object, ['keys', 'values', 'entries', 'assign', 'getPrototypeOf', 'defineProperty', 'getOwnPropertyDescriptor', 'create', 'fromEntries']],
+  [JSON, ['stringify', 'parse']],
+  [Math, ['round', 'min', 'max', 'floor']],
+  [Number, ['isSafeInteger', 'isInteger']],
+  [Reflect, ['apply', 'getPrototypeOf', 'setPrototypeOf', 'defineProperty']],
+];
+
+/** `name @ file:line` of each call of ours a spy saw while armed. */
+const calls = new Set<string>();
+// Taken before any spy is in place: the spies call through with these.
+const reflectApply = Reflect.apply;
+const defineProperty = Object.defineProperty;
+const getOwnDescriptor = Object.getOwnPropertyDescriptor;
+let armed = false;
+const restore: Array<() => void> = [];
+
+/** The first frame below the spy that is not the engine's own: ours when it is a source file that is not a test. */
+function ourCaller(): string | undefined {
+  const lines = (new Error().stack ?? '').split('\n').slice(3);
+  for (const line of lines) {
+    if (line.includes('(<anonymous>)') || line.includes('node:internal')) continue;
+    const match = /\/src\/([^:)]+:\d+)/.exec(line);
+    return match && !match[1].includes('.test.') && !match[1].includes('test-helpers') ? match[1] : undefined;
+  }
+  return undefined;
+}
+
+function spyOn(owner: object, name: string): void {
+  const original = (owner as Record<string, unknown>)[name] as Function;
+  const descriptor = getOwnDescriptor(owner, name)!;
+  const spy = function (this: unknown, ...args: unknown[]) {
+    if (armed) {
+      armed = false;
+      try {
+        const site = ourCaller();
+        if (site) calls.add(`${name} @ ${site}`);
+      } finally {
+        armed = true;
+      }
+    }
+    return reflectApply(original, this, args);
+  };
+  defineProperty(owner, name, { ...descriptor, value: spy });
+  restore.push(() => defineProperty(owner, name, descriptor));
+}
+
+const bodies: string[] = [];
+beforeAll(() => {
+  const identity = new TokenIdentity();
+  identity.setSalt('salt');
+  const batcher = new Batcher({
+    ...PAGE_BATCHING,
+    origin: performance.timeOrigin,
+    send: (body) => {
+      if (body !== undefined) bodies.push(body);
+    },
+    // Flushed by hand, once the spies are gone.
+    setTimer: () => 0,
+    clearTimer: () => undefined,
+    onHide: () => undefined,
+  });
+  batcher.connect();
+  let counter = 0;
+  const now = performance.now.bind(performance);
+  const origin = performance.timeOrigin;
+  const ctx: InjectContext = {
+    emit: (event) => batcher.push(event),
+    now: () => origin + now(),
+    newId: (prefix) => `${prefix}${++counter}`,
+    tokenRef: (raw) => identity.ref(raw),
+    guard(fn) {
+      try {
+        return fn();
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  installAxiosHooks(ctx);
+  flushBatches = () => batcher.flush();
+});
+let flushBatches = () => {};
+
+afterAll(() => {
+  armed = false;
+  for (const undo of restore.splice(0)) undo();
+});
+
+const JWT = `eyJhbGciOiJSUzI1NiJ9.${'eyJzdWIiOiJ1LTQyIn0'.repeat(10)}.${'c2lnbmF0dXJl'.repeat(20)}`;
+/** The app's access token: replaced mid-test, as a refresh would. */
+let token = JWT;
+
+/** The bench page's app: a bearer set by a request interceptor, a pass-through response interceptor, a zero-latency adapter. */
+function app(axios: AxiosStatic, baseURL: string) {
+  const api = axios.create({
+    baseURL,
+    adapter: (config: unknown) => Promise.resolve({ data: 'ok', status: 200, statusText: 'OK', headers: {}, config, request: {} }) as never,
+  });
+  api.interceptors.request.use((config) => {
+    config.headers.Authorization = `Bearer ${token}`;
+    return config;
+  });
+  api.interceptors.response.use(
+    (response) => response,
+    (error) => Promise.reject(error),
+  );
+  return api;
+}
+
+const copies: Array<[string, () => Promise<AxiosStatic> | AxiosStatic]> = [
+  ['1.x, <script> tag', () => scriptTagAxios('1', true)],
+  ['1.x, bundled', importFreshAxios1],
+  ['0.27', requireFresh027],
+];
+
+describe.each(copies)('%s', (_name, load) => {
+  it('sends request after request without calling a built-in the page could have replaced', async () => {
+    const api = app(await load(), 'https://api.test/v1');
+    // The first requests fill what the hooks remember (header kinds, the last URL, the token's fingerprint).
+    for (let i = 0; i < 5; i++) await api.get('/items');
+    for (const [owner, names] of PROTOTYPE_METHODS) for (const name of names) spyOn(owner, name);
+    calls.clear();
+    armed = true;
+    try {
+      for (let i = 0; i < 20; i++) await api.get('/items');
+      // What changes from one request to the next in an app: the URL and its params, the method, a header, the token (a refresh).
+      await api.get('/items', { params: { page: 2, tags: ['a', 'b'] } });
+      await api.get('/other/7');
+      await api.post('/items', { name: 'x' }, { headers: { 'X-Trace': 'abc' } });
+      token = `eyJhbGciOiJIUzI1NiJ9.${btoa(JSON.stringify({ sub: 'u-42', exp: 4102444800 })).replace(/=+$/, '')}.c2ln`;
+      await api.get('/items');
+      // And the batch is written and sent.
+      flushBatches();
+    } finally {
+      armed = false;
+      for (const undo of restore.splice(0)) undo();
+    }
+    expect([...calls].sort()).toEqual([]);
+    // The spies saw the requests go through our hooks: they were recorded.
+    expect(bodies.length).toBeGreaterThan(0);
+    token = JWT;
+  });
+});
