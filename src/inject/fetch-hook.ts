@@ -13,6 +13,7 @@ interface Described {
 // Captured when the hook installs, before any page script: a page (or Zone.js)
 // that replaces it later must neither break us nor see our calls.
 const then = Promise.prototype.then;
+const apply = Reflect.apply;
 const responseStatus = Object.getOwnPropertyDescriptor(Response.prototype, 'status')?.get;
 // fetch rejects an abort with a DOMException (name is a native getter), or with the signal's own reason.
 const exceptionName = Object.getOwnPropertyDescriptor(DOMException.prototype, 'name')?.get;
@@ -60,12 +61,12 @@ export function installFetchHook(ctx: InjectContext, linkAxios: AxiosLinker): vo
       return requestId;
     });
     // eslint-disable-next-line prefer-rest-params
-    const promise: Promise<Response> = Reflect.apply(original, this, arguments);
+    const promise: Promise<Response> = apply(original, this, arguments);
     if (id === undefined) return promise;
     // The native then: a then patched by Zone.js would schedule zone tasks
     // (and Angular change detection) for our observation.
     const derived = ctx.guard(() =>
-      Reflect.apply(then, promise, [
+      apply(then, promise, [
         (response: Response) => {
           ctx.guard(() => ctx.emit({ type: 'request-end', t: ctx.now(), id, status: viaGetter<number>(responseStatus, response) ?? 0 }));
           return response;

@@ -13,61 +13,7 @@ import { installAxiosHooks } from './axios';
 import { importFreshAxios1, requireFresh027, scriptTagAxios } from './axios/test-helpers';
 import { Batcher, PAGE_BATCHING } from './batcher';
 import type { InjectContext } from './context';
-
-const PROTOTYPE_METHODS: Array<[object, string[]]> = [
-  [String.prototype, ['toLowerCase', 'toUpperCase', 'slice', 'substring', 'replace', 'replaceAll', 'startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'split', 'trim', 'search', 'match', 'concat', 'at', 'padStart']],
-  [Array.prototype, ['push', 'pop', 'shift', 'unshift', 'map', 'filter', 'join', 'slice', 'splice', 'indexOf', 'includes', 'forEach', 'find', 'findIndex', 'some', 'every', 'reduce', 'concat', 'sort', 'fill']],
-  [Map.prototype, ['get', 'set', 'has', 'delete', 'clear']],
-  [Set.prototype, ['has', 'add', 'delete']],
-  [WeakMap.prototype, ['get', 'set', 'has', 'delete']],
-  [RegExp.prototype, ['test', 'exec']],
-  [Function.prototype, ['call', 'apply', 'bind']],
-  [Promise.prototype, ['then', 'catch', 'finally']],
-  [Object, ['keys', 'values', 'entries', 'assign', 'getPrototypeOf', 'defineProperty', 'getOwnPropertyDescriptor', 'create', 'fromEntries']],
-  [JSON, ['stringify', 'parse']],
-  [Math, ['round', 'min', 'max', 'floor']],
-  [Number, ['isSafeInteger', 'isInteger']],
-  [Reflect, ['apply', 'getPrototypeOf', 'setPrototypeOf', 'defineProperty']],
-];
-
-/** `name @ file:line` of each call of ours a spy saw while armed. */
-const calls = new Set<string>();
-// Taken before any spy is in place: the spies call through with these.
-const reflectApply = Reflect.apply;
-const defineProperty = Object.defineProperty;
-const getOwnDescriptor = Object.getOwnPropertyDescriptor;
-let armed = false;
-const restore: Array<() => void> = [];
-
-/** The first frame below the spy that is not the engine's own: ours when it is a source file that is not a test. */
-function ourCaller(): string | undefined {
-  const lines = (new Error().stack ?? '').split('\n').slice(3);
-  for (const line of lines) {
-    if (line.includes('(<anonymous>)') || line.includes('node:internal')) continue;
-    const match = /\/src\/([^:)]+:\d+)/.exec(line);
-    return match && !match[1].includes('.test.') && !match[1].includes('test-helpers') ? match[1] : undefined;
-  }
-  return undefined;
-}
-
-function spyOn(owner: object, name: string): void {
-  const original = (owner as Record<string, unknown>)[name] as Function;
-  const descriptor = getOwnDescriptor(owner, name)!;
-  const spy = function (this: unknown, ...args: unknown[]) {
-    if (armed) {
-      armed = false;
-      try {
-        const site = ourCaller();
-        if (site) calls.add(`${name} @ ${site}`);
-      } finally {
-        armed = true;
-      }
-    }
-    return reflectApply(original, this, args);
-  };
-  defineProperty(owner, name, { ...descriptor, value: spy });
-  restore.push(() => defineProperty(owner, name, descriptor));
-}
+import { armSpies, callsOfOurs, disarmSpies } from './test-builtin-spies';
 
 const bodies: string[] = [];
 beforeAll(() => {
@@ -106,10 +52,7 @@ beforeAll(() => {
 });
 let flushBatches = () => {};
 
-afterAll(() => {
-  armed = false;
-  for (const undo of restore.splice(0)) undo();
-});
+afterAll(disarmSpies);
 
 const JWT = `eyJhbGciOiJSUzI1NiJ9.${'eyJzdWIiOiJ1LTQyIn0'.repeat(10)}.${'c2lnbmF0dXJl'.repeat(20)}`;
 /** The app's access token: replaced mid-test, as a refresh would. */
@@ -143,9 +86,7 @@ describe.each(copies)('%s', (_name, load) => {
     const api = app(await load(), 'https://api.test/v1');
     // The first requests fill what the hooks remember (header kinds, the last URL, the token's fingerprint).
     for (let i = 0; i < 5; i++) await api.get('/items');
-    for (const [owner, names] of PROTOTYPE_METHODS) for (const name of names) spyOn(owner, name);
-    calls.clear();
-    armed = true;
+    armSpies();
     try {
       for (let i = 0; i < 20; i++) await api.get('/items');
       // What changes from one request to the next in an app: the URL and its params, the method, a header, the token (a refresh).
@@ -157,10 +98,9 @@ describe.each(copies)('%s', (_name, load) => {
       // And the batch is written and sent.
       flushBatches();
     } finally {
-      armed = false;
-      for (const undo of restore.splice(0)) undo();
+      disarmSpies();
     }
-    expect([...calls].sort()).toEqual([]);
+    expect(callsOfOurs()).toEqual([]);
     // The spies saw the requests go through our hooks: they were recorded.
     expect(bodies.length).toBeGreaterThan(0);
     token = JWT;

@@ -32,6 +32,7 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
   const onWindow = methods(window);
   const onNode = methods(node);
   const stringify = JSON.stringify;
+  const apply = Reflect.apply;
   const parse = JSON.parse;
   const Custom = CustomEvent;
   const Focus = FocusEvent;
@@ -44,7 +45,7 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
     const event = new Focus(CONNECT_EVENT, { relatedTarget: node, cancelable: true });
     offering = true;
     try {
-      connected = !Reflect.apply(onWindow.dispatch, window, [event]);
+      connected = !apply(onWindow.dispatch, window, [event]);
     } finally {
       offering = false;
     }
@@ -56,10 +57,10 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
   const post = (message: PageToBridge, body?: string): void => {
     if (closed) return;
     const header = stringify(message);
-    Reflect.apply(onNode.dispatch, node, [new Custom(TO_BRIDGE_EVENT, { detail: body === undefined ? header : `${header}\n${body}` })]);
+    apply(onNode.dispatch, node, [new Custom(TO_BRIDGE_EVENT, { detail: body === undefined ? header : `${header}\n${body}` })]);
   };
 
-  Reflect.apply(onNode.listen, node, [
+  apply(onNode.listen, node, [
     TO_PAGE_EVENT,
     (event: Event) => {
       try {
@@ -97,10 +98,10 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
   const hello: PageToBridge = { source: SOURCE, v: PROTOCOL_VERSION, kind: 'hello', session, url: location.href };
   const onBridgeReady = () => {
     if (!connected && offer()) post(hello);
-    Reflect.apply(onWindow.unlisten, window, [BRIDGE_READY_EVENT, onBridgeReady]);
+    apply(onWindow.unlisten, window, [BRIDGE_READY_EVENT, onBridgeReady]);
   };
   if (offer()) post(hello);
-  else Reflect.apply(onWindow.listen, window, [BRIDGE_READY_EVENT, onBridgeReady]);
+  else apply(onWindow.listen, window, [BRIDGE_READY_EVENT, onBridgeReady]);
 
   function sendBatch(body: string | undefined, first: number, count: number, dropped: number): void {
     post({ source: SOURCE, v: PROTOCOL_VERSION, kind: 'batch', session, first, count, dropped }, count > 0 ? body : undefined);

@@ -1,6 +1,10 @@
 import { LIMITS, type Headers, type TokenRef } from '../protocol';
-import { lower, OwnMap, slice } from '../protocol/intrinsics';
+import { codeAt, indexOf, lower, OwnMap, slice } from '../protocol/intrinsics';
 import { bearerFrom, isSensitiveHeader, isTokenLikeKey } from '../tokens';
+
+// Taken when the page script starts, before a page could replace it.
+const decodeComponent = decodeURIComponent;
+const PLUS = 43;
 
 /** Headers worth showing: auth, content negotiation and the app's own x-* headers. */
 function matters(name: string): boolean {
@@ -121,23 +125,41 @@ export function headerEntries(init: unknown): Array<[string, string]> {
  * token passed as `?access_token=` never leaves the page either.
  */
 export function redactUrl(url: string): string {
-  const q = url.indexOf('?');
+  const q = indexOf(url, '?');
   if (q < 0) return url;
-  const hash = url.indexOf('#', q);
-  const query = url.slice(q + 1, hash < 0 ? undefined : hash);
+  const hash = indexOf(url, '#', q);
+  const end = hash < 0 ? url.length : hash;
   let changed = false;
-  const parts = query.split('&').map((part) => {
-    const eq = part.indexOf('=');
-    if (eq < 0) return part;
-    let name = part.slice(0, eq);
-    try {
-      name = decodeURIComponent(name.replace(/\+/g, ' '));
-    } catch {
-      // Keep the raw name: a malformed escape is still a name to check.
+  let query = '';
+  // Parameter by parameter, as query.split('&') would cut them.
+  for (let start = q + 1; start <= end; ) {
+    let amp = indexOf(url, '&', start);
+    if (amp < 0 || amp > end) amp = end;
+    const part = slice(url, start, amp);
+    const eq = indexOf(part, '=');
+    let kept = part;
+    if (eq >= 0) {
+      let name = plusAsSpace(slice(part, 0, eq));
+      try {
+        name = decodeComponent(name);
+      } catch {
+        // Keep the raw name: a malformed escape is still a name to check.
+      }
+      if (isTokenLikeKey(name)) {
+        changed = true;
+        kept = `${slice(part, 0, eq)}=[redacted]`;
+      }
     }
-    if (!isTokenLikeKey(name)) return part;
-    changed = true;
-    return `${part.slice(0, eq)}=[redacted]`;
-  });
-  return changed ? `${url.slice(0, q + 1)}${parts.join('&')}${hash < 0 ? '' : url.slice(hash)}` : url;
+    query += start === q + 1 ? kept : `&${kept}`;
+    start = amp + 1;
+  }
+  return changed ? `${slice(url, 0, q + 1)}${query}${hash < 0 ? '' : slice(url, hash)}` : url;
+}
+
+/** `text` with every '+' a space, as a query's names are written. */
+function plusAsSpace(text: string): string {
+  if (indexOf(text, '+') < 0) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += codeAt(text, i) === PLUS ? ' ' : text[i];
+  return out;
 }

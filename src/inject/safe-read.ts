@@ -8,10 +8,16 @@
 const getOwn = Object.getOwnPropertyDescriptor;
 const protoOf = Reflect.getPrototypeOf;
 const apply = Reflect.apply;
+const ownKeys = Reflect.ownKeys;
+const isArray = Array.isArray;
 
-/** The native getter `key` of `proto`, or undefined. */
+/** The getter `key` of `proto`, or of the nearest prototype above it that has one (a subclassed URL, say); undefined when none. */
 function nativeGetter(proto: object | undefined, key: string): Function | undefined {
-  return proto ? getOwn(proto, key)?.get : undefined;
+  for (let o = proto; o !== undefined && o !== null; o = protoOf(o) as object | undefined) {
+    const d = getOwn(o, key);
+    if (d !== undefined) return d.get;
+  }
+  return undefined;
 }
 
 const requestUrl = nativeGetter(globalThis.Request?.prototype, 'url');
@@ -86,30 +92,35 @@ export function headerPairs(init: unknown): Array<[string, string]> {
   const push = (name: unknown, value: unknown) => {
     const n = primitiveText(name);
     const v = primitiveText(value);
-    if (n !== undefined && v !== undefined) out.push([n, v]);
+    if (n !== undefined && v !== undefined) out[out.length] = [n, v];
   };
   if (typeof init !== 'object' || init === null) return out;
   if (headersEntries && headersNext) {
-    let it: Iterator<[string, string]> | undefined;
+    let pairs: Array<[string, string]> | undefined = [];
     try {
-      it = apply(headersEntries, init, []) as Iterator<[string, string]>;
+      const it = apply(headersEntries, init, []) as Iterator<[string, string]>;
+      for (let r = apply(headersNext, it, []) as IteratorResult<[string, string]>; !r.done; r = apply(headersNext, it, []) as IteratorResult<[string, string]>) pairs[pairs.length] = r.value;
     } catch {
-      it = undefined; // not a genuine Headers
+      // Not a genuine Headers: a browser's entries() refuses one at once, some
+      // implementations only when iterated.
+      pairs = undefined;
     }
-    if (it) {
-      for (let r = apply(headersNext, it, []) as IteratorResult<[string, string]>; !r.done; r = apply(headersNext, it, []) as IteratorResult<[string, string]>) push(r.value[0], r.value[1]);
+    if (pairs) {
+      for (let i = 0; i < pairs.length; i++) push(pairs[i][0], pairs[i][1]);
       return out;
     }
   }
-  if (Array.isArray(init)) {
+  if (isArray(init)) {
     const length = dataProp(init, 'length').value as number;
     for (let i = 0; i < length && i < 1000; i++) {
       const pair = getOwn(init, i)?.value;
-      if (Array.isArray(pair) && getOwn(pair, 'length')?.value === 2) push(getOwn(pair, 0)?.value, getOwn(pair, 1)?.value);
+      if (isArray(pair) && getOwn(pair, 'length')?.value === 2) push(getOwn(pair, 0)?.value, getOwn(pair, 1)?.value);
     }
     return out;
   }
-  for (const key of Reflect.ownKeys(init)) {
+  const keys = ownKeys(init);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const d = getOwn(init, key);
     if (typeof key === 'string' && d?.enumerable && 'value' in d) push(key, d.value);
   }

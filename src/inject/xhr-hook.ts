@@ -5,6 +5,10 @@ import { absoluteUrl, primitiveText, UNKNOWN, upper } from './safe-read';
 import type { AxiosLinker } from './transport-link';
 import { OwnWeakMap } from '../protocol/intrinsics';
 
+// Taken when the page script starts: a page may replace Reflect.apply later, and
+// our wrappers call through on every request.
+const apply = Reflect.apply;
+
 interface Pending {
   method: string;
   url: string;
@@ -29,7 +33,7 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
   const readyState = Object.getOwnPropertyDescriptor(proto, 'readyState')?.get;
   const status = Object.getOwnPropertyDescriptor(proto, 'status')?.get;
   const read = (xhr: XMLHttpRequest, getter: (() => unknown) | undefined, name: 'readyState' | 'status') =>
-    (getter ? Reflect.apply(getter, xhr, []) : xhr[name]) as number;
+    (getter ? apply(getter, xhr, []) : xhr[name]) as number;
 
   // Methods, like the natives: no prototype, not constructible, `this` kept.
   // Arguments are read only as primitives or URL objects (safe-read.ts): a
@@ -41,16 +45,17 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
         pending.set(this, { method: m === undefined ? UNKNOWN : upper(m), url: absoluteUrl(url), headers: [] });
       });
       // eslint-disable-next-line prefer-rest-params
-      return Reflect.apply(open, this, arguments);
+      return apply(open, this, arguments);
     },
     setRequestHeader_(this: XMLHttpRequest, name: string, value: string) {
       // The original runs first: if it throws (wrong state), nothing is recorded.
       // eslint-disable-next-line prefer-rest-params
-      const result = Reflect.apply(setRequestHeader, this, arguments);
+      const result = apply(setRequestHeader, this, arguments);
       ctx.guard(() => {
         const n = primitiveText(name);
         const v = primitiveText(value);
-        if (n !== undefined && v !== undefined) pending.get(this)?.headers.push([n, v]);
+        const headers = n !== undefined && v !== undefined ? pending.get(this)?.headers : undefined;
+        if (headers) headers[headers.length] = [n!, v!];
       });
       return result;
     },
@@ -82,14 +87,15 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
       ];
       const onLoadEnd = () =>
         ctx.guard(() => {
-          for (const [type, fn] of listeners) Reflect.apply(off, xhr, [type, fn]);
+          // Index loops, not for-of: the array iterator is the page's to replace.
+          for (let i = 0; i < listeners.length; i++) apply(off, xhr, listeners[i]);
           ctx.emit({ type: 'request-end', t: doneAt ?? ctx.now(), id, status: read(xhr, status, 'status'), ...(error ? { error } : {}) });
         });
-      listeners.push(['loadend', onLoadEnd]);
-      for (const [type, fn] of listeners) Reflect.apply(on, xhr, [type, fn]);
+      listeners[listeners.length] = ['loadend', onLoadEnd];
+      for (let i = 0; i < listeners.length; i++) apply(on, xhr, listeners[i]);
     });
     // eslint-disable-next-line prefer-rest-params
-    return Reflect.apply(send, this, arguments);
+    return apply(send, this, arguments);
     },
   };
 

@@ -23,13 +23,14 @@ const freeze = Object.freeze;
 const NO_ARGS = freeze([]) as [];
 
 const S = String.prototype;
-const { toLowerCase, toUpperCase, slice: stringSlice, indexOf: stringIndexOf, charCodeAt } = S;
+const { toLowerCase, toUpperCase, slice: stringSlice, indexOf: stringIndexOf, charCodeAt, trim: stringTrim } = S;
 const regexpExec = RegExp.prototype.exec;
 
 export const lower = (text: string): string => apply(toLowerCase, text, NO_ARGS) as string;
 export const upper = (text: string): string => apply(toUpperCase, text, NO_ARGS) as string;
 export const slice = (text: string, start: number, end = text.length): string => apply(stringSlice, text, [start, end]) as string;
 export const indexOf = (text: string, search: string, from = 0): number => apply(stringIndexOf, text, [search, from]) as number;
+export const trim = (text: string): string => apply(stringTrim, text, NO_ARGS) as string;
 export const codeAt = (text: string, index: number): number => apply(charCodeAt, text, [index]) as number;
 
 /** The engine's own `exec`: reads the expression's internal state and `lastIndex` (ours), nothing the page can reach. */
@@ -46,8 +47,17 @@ function takeOwn(to: object, from: object, names: readonly PropertyKey[]): void 
 
 const COLLECTION = ['get', 'set', 'has', 'add', 'delete', 'clear', 'size', 'forEach'] as const;
 
-/** A Map whose methods are the engine's, taken when this module loaded. */
-export class OwnMap<K, V> extends Map<K, V> {}
+/**
+ * A Map whose methods are the engine's, taken when this module loaded.
+ * (Each class has its own constructor: the implicit one spreads its
+ * arguments, through the array iterator a page could replace.)
+ */
+export class OwnMap<K, V> extends Map<K, V> {
+  constructor(entries: ReadonlyArray<readonly [K, V]> = []) {
+    super();
+    for (let i = 0; i < entries.length; i++) this.set(entries[i][0], entries[i][1]);
+  }
+}
 takeOwn(OwnMap.prototype, Map.prototype, COLLECTION);
 
 /** A Set whose methods are the engine's, taken when this module loaded. */
@@ -60,9 +70,17 @@ export class OwnSet<T> extends Set<T> {
 takeOwn(OwnSet.prototype, Set.prototype, COLLECTION);
 
 /** A WeakMap whose methods are the engine's, taken when this module loaded. */
-export class OwnWeakMap<K extends object, V> extends WeakMap<K, V> {}
+export class OwnWeakMap<K extends object, V> extends WeakMap<K, V> {
+  constructor() {
+    super();
+  }
+}
 takeOwn(OwnWeakMap.prototype, WeakMap.prototype, COLLECTION);
 
 /** A WeakSet whose methods are the engine's, taken when this module loaded. */
-export class OwnWeakSet<T extends object> extends WeakSet<T> {}
+export class OwnWeakSet<T extends object> extends WeakSet<T> {
+  constructor() {
+    super();
+  }
+}
 takeOwn(OwnWeakSet.prototype, WeakSet.prototype, COLLECTION);

@@ -20,6 +20,8 @@ const Encoder = TextEncoder;
 const encode = TextEncoder.prototype.encode;
 const apply = Reflect.apply;
 const HEX = '0123456789abcdef';
+/** The initial hash value (FIPS 180-4, 5.3.3); made once, at start: a typed array built from a list walks the list's iterator. */
+const H0 = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
 
 function utf8(text: string): Uint8Array {
   return apply(encode, new Encoder(), [text]) as Uint8Array;
@@ -45,9 +47,8 @@ export function sha256Hex(text: string): string {
   writeUint32(padded, padded.length - 8, (bitLength / 2 ** 32) >>> 0);
   writeUint32(padded, padded.length - 4, bitLength >>> 0);
 
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
+  const h = new Uint32Array(8);
+  for (let i = 0; i < 8; i++) h[i] = H0[i];
   const w = new Uint32Array(64);
   const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
   for (let off = 0; off < padded.length; off += 64) {

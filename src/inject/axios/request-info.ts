@@ -95,7 +95,8 @@ function appendParams(url: string, params: unknown): string {
 const resolved = new OwnMap<string, string>();
 let resolvedBase: string | undefined;
 
-function documentBase(): string | undefined {
+/** The document's base URL, read through the getter it had when the page script started. */
+export function documentBase(): string | undefined {
   if (typeof document !== 'undefined') {
     // Node.prototype's getter as it was: a page may redefine baseURI later. (location.href cannot be redefined.)
     return baseUriOf !== undefined && document === startDocument ? (apply(baseUriOf, document, []) as string) : document.baseURI;

@@ -9,9 +9,14 @@
  * app's own serializer, which we do not re-run. Registrations end when
  * claimed, when the adapter settles, or after TTL_MS, so none can leak.
  */
+import { indexOf, slice, test } from '../../protocol/intrinsics';
+import { documentBase } from './request-info';
+
 const TTL_MS = 10_000;
 const MAX_WAITING = 256;
 const URLCtor = URL;
+const originOf = Object.getOwnPropertyDescriptor(URL.prototype, 'origin')?.get;
+const pathnameOf = Object.getOwnPropertyDescriptor(URL.prototype, 'pathname')?.get;
 // Taken when the page script starts: registering runs on every axios
 // request, and a page that replaced these later must not see our calls.
 const apply = Reflect.apply;
@@ -44,21 +49,27 @@ let clock: () => number = () => Date.now();
 
 const ABSOLUTE_HTTP = /^(https?|wss?):\/\/[^/?#]+/i;
 
+/** `url` up to its query or fragment. */
+function withoutQuery(url: string): string {
+  const q = indexOf(url, '?');
+  const h = indexOf(url, '#');
+  const cut = q === -1 ? h : h === -1 ? q : q < h ? q : h;
+  return cut === -1 ? url : slice(url, 0, cut);
+}
+
 /** origin + path: both sides pass absolute URLs already resolved, so string work suffices; parse otherwise. */
 function keyOf(url: string): string {
-  if (ABSOLUTE_HTTP.test(url)) {
-    const cut = url.search(/[?#]/);
-    const bare = cut === -1 ? url : url.slice(0, cut);
+  if (test(ABSOLUTE_HTTP, url)) {
+    const bare = withoutQuery(url);
     // "https://host" and "https://host/" are the same resource.
-    return bare.indexOf('/', bare.indexOf('//') + 2) === -1 ? `${bare}/` : bare;
+    return indexOf(bare, '/', indexOf(bare, '//') + 2) === -1 ? `${bare}/` : bare;
   }
   try {
-    const base = typeof document !== 'undefined' ? document.baseURI : undefined;
-    const u = new URLCtor(url, base);
-    return u.origin + u.pathname;
+    const u = new URLCtor(url, documentBase());
+    if (originOf === undefined || pathnameOf === undefined) return u.origin + u.pathname;
+    return (apply(originOf, u, []) as string) + (apply(pathnameOf, u, []) as string);
   } catch {
-    const cut = url.search(/[?#]/);
-    return cut === -1 ? url : url.slice(0, cut);
+    return withoutQuery(url);
   }
 }
 

@@ -5,6 +5,8 @@
  * A removal is an expiry in the past or a Max-Age of zero or less; Max-Age wins
  * over Expires when both are present.
  */
+import { codeAt, indexOf, lower, slice, test, trim } from '../../protocol/intrinsics';
+
 export interface CookieWrite {
   name: string;
   value: string;
@@ -13,38 +15,57 @@ export interface CookieWrite {
   removal: boolean;
 }
 
+// Taken when the page script starts: the page writes cookies through our
+// hook, and must not see us call what it replaced since.
 const parseDate = Date.parse;
+const decodeComponent = decodeURIComponent;
+const MAX_AGE = /^-?\d+$/;
+const QUOTE = 34;
+
+/** The parts of `text` between ';'s, as text.split(';') would cut them. */
+function semicolonParts(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let at = indexOf(text, ';'); at !== -1; at = indexOf(text, ';', start)) {
+    parts[parts.length] = slice(text, start, at);
+    start = at + 1;
+  }
+  parts[parts.length] = slice(text, start);
+  return parts;
+}
 
 export function parseCookieWrite(text: string, now: number): CookieWrite {
-  const parts = text.split(';');
+  const parts = semicolonParts(text);
   const pair = parts[0];
-  const eq = pair.indexOf('=');
-  const name = (eq === -1 ? '' : pair.slice(0, eq)).trim();
-  const value = (eq === -1 ? pair : pair.slice(eq + 1)).trim();
+  const eq = indexOf(pair, '=');
+  const name = trim(eq === -1 ? '' : slice(pair, 0, eq));
+  const value = trim(eq === -1 ? pair : slice(pair, eq + 1));
   const write: CookieWrite = { name, value, removal: false };
   for (let i = 1; i < parts.length; i++) {
     const attr = parts[i];
-    const at = attr.indexOf('=');
-    const key = (at === -1 ? attr : attr.slice(0, at)).trim().toLowerCase();
-    const arg = at === -1 ? '' : attr.slice(at + 1).trim();
+    const at = indexOf(attr, '=');
+    const key = lower(trim(at === -1 ? attr : slice(attr, 0, at)));
+    const arg = at === -1 ? '' : trim(slice(attr, at + 1));
     if (key === 'expires' && arg) write.expires = arg;
     // Max-Age must be an optional '-' and digits; anything else is ignored.
-    else if (key === 'max-age' && /^-?\d+$/.test(arg)) write.maxAge = Number(arg);
+    else if (key === 'max-age' && test(MAX_AGE, arg)) write.maxAge = Number(arg);
   }
   if (write.maxAge !== undefined) write.removal = write.maxAge <= 0;
   else if (write.expires !== undefined) {
     const when = parseDate(write.expires);
-    write.removal = !Number.isNaN(when) && when < now;
+    // NaN is the one value not equal to itself.
+    write.removal = when === when && when < now;
   }
   return write;
 }
 
 /** The token as the app will read it back: unquoted and URI-decoded when it was encoded. */
 export function cookieValueForToken(value: string): string {
-  const unquoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value;
-  if (!unquoted.includes('%')) return unquoted;
+  const quoted = value.length >= 2 && codeAt(value, 0) === QUOTE && codeAt(value, value.length - 1) === QUOTE;
+  const unquoted = quoted ? slice(value, 1, value.length - 1) : value;
+  if (indexOf(unquoted, '%') === -1) return unquoted;
   try {
-    return decodeURIComponent(unquoted);
+    return decodeComponent(unquoted);
   } catch {
     return unquoted;
   }

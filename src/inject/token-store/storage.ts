@@ -23,7 +23,7 @@ const getOwn = Object.getOwnPropertyDescriptor;
 
 function converted(args: ArrayLike<unknown>, count: number): unknown[] {
   const out: unknown[] = [];
-  for (let i = 0; i < args.length; i++) out.push(i < count ? asDOMString(args[i]) : args[i]);
+  for (let i = 0; i < args.length; i++) out[i] = i < count ? asDOMString(args[i]) : args[i];
   return out;
 }
 

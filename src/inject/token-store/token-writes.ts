@@ -9,6 +9,7 @@ import { isTokenLikeKey, looksLikeJwt } from '../../tokens';
 import type { InjectContext } from '../context';
 import { clip } from '../request-headers';
 import { cookieValueForToken, parseCookieWrite } from './cookie-string';
+import { exec, indexOf } from '../../protocol/intrinsics';
 
 const EMBEDDED_JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/;
 /** Large values (cached app state) are not scanned for an embedded JWT: too slow per write. */
@@ -17,8 +18,8 @@ const SCAN_LIMIT = 64 * 1024;
 /** The token held by `value` under `key`, or undefined when neither looks like one. */
 export function tokenIn(key: string, value: string): string | undefined {
   if (looksLikeJwt(value)) return value;
-  if (value.length <= SCAN_LIMIT && value.includes('eyJ')) {
-    const match = EMBEDDED_JWT.exec(value);
+  if (value.length <= SCAN_LIMIT && indexOf(value, 'eyJ') !== -1) {
+    const match = exec(EMBEDDED_JWT, value);
     if (match) return match[0];
   }
   return isTokenLikeKey(key) && value !== '' ? value : undefined;
