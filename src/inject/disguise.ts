@@ -5,6 +5,8 @@
  */
 import { OwnWeakMap, OwnWeakSet } from '../protocol/intrinsics';
 
+const apply = Reflect.apply;
+const NO_ARGS: [] = [];
 const disguised = new OwnWeakMap<Function, Function>();
 let toStringHooked = false;
 
@@ -15,7 +17,8 @@ function hookToString(): void {
   const replacement = {
     toString(this: unknown) {
       const target = typeof this === 'function' ? disguised.get(this) ?? this : this;
-      return original.call(target);
+      // Reflect.apply as taken at start: Function.prototype.call is the page's to replace.
+      return apply(original, target, NO_ARGS);
     },
   }.toString;
   disguised.set(replacement, original);
