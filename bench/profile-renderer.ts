@@ -1,0 +1,192 @@
+/**
+ * Where the page's time goes, per build: the zero-latency loop of the bench
+ * page in a bare Chromium and in one per build, rounds interleaved as in
+ * compare-builds.ts, while Linux `perf` samples every process (V8 writes
+ * /tmp/perf-<pid>.map for its JIT code under --perf-basic-prof). Each
+ * sample of a page's main thread is charged to the first JavaScript frame
+ * on its stack, so a builtin or a runtime call counts for the function
+ * that made it. Unlike Chromium's own profiler this changes nothing in the
+ * page (that profiler made the extension's page spend far more time in
+ * axios's functions and in GC than it does unprofiled).
+ *
+ * A tool for finding what to change, not a benchmark: the figures are
+ * samples, inflated by perf itself (about 10% more CPU at 2 kHz), and a
+ * lane's total moves with the machine as much as compare-builds.ts's do.
+ * The extension's own share (samples whose first frame is one of its
+ * scripts) moves less. Inlining moves samples between functions: a
+ * function inlined into one of ours counts as ours.
+ *
+ *   npx vite build --minify false --outDir /tmp/a   (readable names)
+ *   npx tsx bench/profile-renderer.ts a=/tmp/a [b=/tmp/b ...]
+ *
+ * Needs perf (Debian's linux-perf) and root, or perf_event_paranoid <= 0.
+ * Env: ROUNDS (60), REQUESTS per loop (1000), FREQ sampling Hz (1999), TOP (25).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { startDemoServer } from '../demo/server/server';
+import { findChromium } from '../e2e/support/chromium';
+import { BARE_ARGS } from '../e2e/support/differential';
+import { writeBenchPage } from './fixtures/axios-overhead/files';
+import { median, threadTime } from './page-cpu';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 60);
+const REQUESTS = Number(process.env.REQUESTS ?? 1000);
+const FREQ = String(process.env.FREQ ?? 1999);
+const TOP = Number(process.env.TOP ?? 25);
+
+const builds = process.argv.slice(2).map((arg) => {
+  const [name, dir] = arg.split('=');
+  if (!name || !dir || !existsSync(join(dir, 'manifest.json'))) throw new Error(`expected name=dir of a built extension, got "${arg}"`);
+  return { name, dir: resolve(dir) };
+});
+if (builds.length === 0) throw new Error('usage: npx tsx bench/profile-renderer.ts name=dir [name=dir ...]');
+
+/** The id Chromium gives an unpacked extension: the hash of its path, in the letters a to p. */
+function unpackedId(dir: string): string {
+  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+interface Lane {
+  name: string;
+  id: string | undefined;
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  profile: string;
+  cpu: number[];
+}
+
+/**
+ * V8 appends to /tmp/perf-<pid>.map, so a map left by an earlier process
+ * with the same pid would name this one's code with that one's functions:
+ * maps of processes no longer running go first.
+ */
+function removeStaleMaps(): void {
+  for (const file of readdirSync('/tmp')) {
+    const pid = /^perf-(\d+)\.map$/.exec(file)?.[1];
+    if (pid && !existsSync(`/proc/${pid}`)) rmSync(join('/tmp', file), { force: true });
+  }
+}
+removeStaleMaps();
+
+const workDir = mkdtempSync(join(tmpdir(), 'refresh-lens-profile-'));
+writeBenchPage(workDir);
+const demo = await startDemoServer({ port: 0, distDir: workDir, quiet: true, latencyMs: 0 });
+const lanes: Lane[] = [];
+const data = join(workDir, 'perf.data');
+try {
+  for (const { name, dir } of [{ name: 'bare', dir: '' }, ...builds]) {
+    const profile = mkdtempSync(join(tmpdir(), 'refresh-lens-profile-browser-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: findChromium(),
+      headless: true,
+      ignoreDefaultArgs: dir ? ['--disable-extensions'] : [],
+      args: [...(dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []), ...BARE_ARGS, '--js-flags=--perf-basic-prof'],
+    });
+    if (dir && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/bench.html`);
+    await page.waitForFunction('typeof runLoop === "function"');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    for (let i = 0; i < 5; i++) await page.evaluate(`runLoop("zero", ${REQUESTS})`);
+    lanes.push({ name, id: dir ? unpackedId(dir) : undefined, context, page, cdp, profile, cpu: [] });
+  }
+  const perf = spawn('perf', ['record', '-a', '-g', '-F', FREQ, '-o', data], { stdio: 'ignore' });
+  // perf needs a moment before it samples.
+  await new Promise((done) => setTimeout(done, 1500));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < lanes.length; i++) {
+      const lane = lanes[(i + round) % lanes.length];
+      const before = await threadTime(lane.cdp);
+      await lane.page.evaluate(`runLoop("zero", ${REQUESTS})`);
+      lane.cpu.push(((await threadTime(lane.cdp)) - before) * 1e6 / REQUESTS);
+    }
+  }
+  perf.kill('SIGINT');
+  await new Promise((done) => perf.once('exit', done));
+  report(lanes, samplesByThread(data));
+} finally {
+  for (const lane of lanes) {
+    await lane.context.close().catch(() => undefined);
+    rmSync(lane.profile, { recursive: true, force: true, maxRetries: 5 });
+  }
+  await demo.close();
+  rmSync(workDir, { recursive: true, force: true });
+  removeStaleMaps();
+}
+
+/** Per main thread of a Chromium process: the first JavaScript frame of each sample ('native' when none). */
+function samplesByThread(file: string): Map<number, string[]> {
+  const text = execFileSync('perf', ['script', '-i', file, '-F', 'comm,pid,tid,ip,sym'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const threads = new Map<number, string[]>();
+  let current: { pid: number; frame: string | undefined } | undefined;
+  const close = () => {
+    if (!current) return;
+    const list = threads.get(current.pid) ?? [];
+    list.push(current.frame ?? 'native');
+    threads.set(current.pid, list);
+    current = undefined;
+  };
+  for (const line of text.split('\n')) {
+    const head = /^\s*(\S+)\s+(\d+)\/(\d+)\s*$/.exec(line);
+    if (head) {
+      close();
+      // Only a process's main thread, where the page's JavaScript runs.
+      if (head[1] === 'chromium' && head[2] === head[3]) current = { pid: Number(head[2]), frame: undefined };
+      continue;
+    }
+    if (!current || current.frame !== undefined) continue;
+    const frame = /^\s*[0-9a-f]+\s+(JS:\S*\s+\S+)/.exec(line);
+    if (frame) current.frame = frame[1];
+  }
+  close();
+  return threads;
+}
+
+function report(lanes: Lane[], threads: Map<number, string[]>): void {
+  const busy = [...threads.entries()].filter(([, s]) => s.length > 200);
+  const bareCpu = lanes[0].cpu;
+  console.log(`zero loop, ${ROUNDS} rounds x ${REQUESTS} requests; perf at ${FREQ} Hz; samples of each page's main thread`);
+  // A page's thread runs axios; it belongs to the lane whose extension its
+  // frames name most (a handful of samples can name another: perf's maps
+  // are by pid, and pids are reused), the bare lane when they name none.
+  const pages = new Map<string, string[]>();
+  for (const [, frames] of busy) {
+    if (frames.filter((f) => f.includes('axios.min.js')).length < frames.length / 4) continue;
+    const ids = new Map<string, number>();
+    for (const f of frames) {
+      const id = /chrome-extension:\/\/([a-p]+)\//.exec(f)?.[1];
+      if (id) ids.set(id, (ids.get(id) ?? 0) + 1);
+    }
+    const [top, count] = [...ids.entries()].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
+    const lane = count < frames.length / 50 ? lanes[0] : lanes.find((l) => l.id === top);
+    if (lane && !pages.has(lane.name)) pages.set(lane.name, frames);
+  }
+  const bareTotal = pages.get('bare')?.length ?? NaN;
+  for (const lane of lanes) {
+    const frames = pages.get(lane.name);
+    const ratio = median(lane.cpu.map((x, i) => x / bareCpu[i]));
+    if (!frames) {
+      console.log(`${lane.name.padEnd(12)} (no page thread found in the samples)`);
+      continue;
+    }
+    const ours = lane.id ? frames.filter((f) => f.includes(`chrome-extension://${lane.id}/`)) : [];
+    console.log(
+      `${lane.name.padEnd(12)} CPU ×${ratio.toFixed(3)} (paired median)  samples ${frames.length} (×${(frames.length / bareTotal).toFixed(3)} bare)  in the extension's frames ${ours.length} (${((100 * ours.length) / frames.length).toFixed(1)}%)`,
+    );
+    if (ours.length === 0) continue;
+    const byFunction = new Map<string, number>();
+    for (const f of ours) {
+      const name = f.replace(/chrome-extension:\/\/[a-p]+\//, '');
+      byFunction.set(name, (byFunction.get(name) ?? 0) + 1);
+    }
+    for (const [name, n] of [...byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`    ${String(n).padStart(6)}  ${name}`);
+  }
+}
