@@ -98,7 +98,7 @@ let resolvedBase: string | undefined;
 /** The document's base URL, read through the getter it had when the page script started. */
 export function documentBase(): string | undefined {
   if (typeof document !== 'undefined') {
-    // Node.prototype's getter as it was: a page may redefine baseURI later. (location.href cannot be redefined.)
+    // The getter as it was when we started: a page may redefine baseURI later. (location.href cannot be redefined.)
     return baseUriOf !== undefined && document === startDocument ? (apply(baseUriOf, document, []) as string) : document.baseURI;
   }
   return typeof location !== 'undefined' ? location.href : undefined;
