@@ -21,10 +21,15 @@ function nameOf(arg: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+// Taken at start: a page may replace these later, and sets cookies through our hook.
+const isFinite = Number.isFinite;
+const DateCtor = Date;
+const toUTCString = Date.prototype.toUTCString;
+
 function expiresOf(options: unknown, now: number): { expires?: string; past: boolean } {
   const expires = own(options, 'expires');
-  if (typeof expires !== 'number' || !Number.isFinite(expires)) return { past: false };
-  return { expires: new Date(expires).toUTCString(), past: expires < now };
+  if (typeof expires !== 'number' || !isFinite(expires)) return { past: false };
+  return { expires: apply(toUTCString, new DateCtor(expires), []) as string, past: expires < now };
 }
 
 export function hookCookieStore(ctx: InjectContext, reads: ReadCounter, writes: TokenWrites): boolean {

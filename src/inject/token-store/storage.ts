@@ -83,12 +83,14 @@ export function hookStorage(ctx: InjectContext, reads: ReadCounter, writes: Toke
       const keys: string[] = [];
       for (let i = 0, n = apply(lengthOf, self, []) as number; i < n; i++) {
         const key = apply(keyAt, self, [i]) as string | null;
-        if (key !== null && isTokenLikeKey(key)) keys.push(key);
+        if (key !== null && isTokenLikeKey(key)) keys[keys.length] = key;
       }
       return { area, keys };
     });
     const result = apply(original, self, argv);
-    if (doomed) ctx.guard(() => doomed.keys.forEach((key) => writes.remove(doomed.area, key)));
+    if (doomed) ctx.guard(() => {
+      for (let i = 0; i < doomed.keys.length; i++) writes.remove(doomed.area, doomed.keys[i]);
+    });
     return result;
   }));
   return setItem && removeItem && getItem && clear;
