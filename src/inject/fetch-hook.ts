@@ -1,7 +1,8 @@
 import type { InjectContext } from './context';
 import { disguise, isWrapped, markWrapped } from './disguise';
 import { clip, redactUrl, sanitizeHeaders } from './request-headers';
-import { absoluteUrl, dataProp, headerPairs, primitiveText, requestParts, UNKNOWN, upper, viaGetter } from './safe-read';
+import { absoluteUrl, dataProp, headerPairs, primitiveText, requestParts, UNKNOWN, viaGetter } from './safe-read';
+import { upper } from '../protocol/intrinsics';
 import type { AxiosLinker } from './transport-link';
 
 interface Described {

@@ -24,10 +24,13 @@ const requestUrl = nativeGetter(globalThis.Request?.prototype, 'url');
 const requestMethod = nativeGetter(globalThis.Request?.prototype, 'method');
 const requestHeaders = nativeGetter(globalThis.Request?.prototype, 'headers');
 const urlHref = nativeGetter(URL.prototype, 'href');
-const baseUri = nativeGetter(globalThis.Node?.prototype, 'baseURI');
+const urlOrigin = nativeGetter(URL.prototype, 'origin');
+const urlPathname = nativeGetter(URL.prototype, 'pathname');
+/** The document when the page script started, and the baseURI getter that reading it ran then. */
+const startDocument = typeof document === 'undefined' ? undefined : document;
+const baseUri = nativeGetter(startDocument, 'baseURI');
 const headersEntries = globalThis.Headers?.prototype.entries;
 const headersNext = headersEntries ? (protoOf(apply(headersEntries, new Headers(), [])) as Iterator<unknown>).next : undefined;
-const toUpper = String.prototype.toUpperCase;
 const URLCtor = URL;
 
 /** A method only page code could tell. */
@@ -61,15 +64,31 @@ export function primitiveText(value: unknown): string | undefined {
   return value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol') ? String(value) : undefined;
 }
 
-export function upper(text: string): string {
-  return apply(toUpper, text, []) as string;
+/**
+ * The document's base URL, through the getter it had when the page script
+ * started (a page may redefine baseURI later; location.href it cannot).
+ */
+export function documentBase(): string | undefined {
+  if (typeof document === 'undefined') return typeof location !== 'undefined' ? location.href : undefined;
+  // Only a test puts another document in place of the one we started with.
+  return document === startDocument && baseUri !== undefined ? viaGetter<string>(baseUri, document) : document.baseURI;
+}
+
+/** href of a URL object of ours, through URL's own getter. */
+export function hrefOf(url: URL): string {
+  return viaGetter<string>(urlHref, url) ?? url.href;
+}
+
+/** origin + pathname of a URL object of ours, through URL's own getters. */
+export function originAndPath(url: URL): string {
+  return (viaGetter<string>(urlOrigin, url) ?? url.origin) + (viaGetter<string>(urlPathname, url) ?? url.pathname);
 }
 
 /** Absolute URL of a string or URL object against the document's base; UNKNOWN_URL for other objects. */
 export function absoluteUrl(input: unknown): string {
   const raw = typeof input === 'string' ? input : viaGetter<string>(urlHref, input);
   if (raw === undefined || urlHref === undefined) return UNKNOWN_URL;
-  const base = viaGetter<string>(baseUri, document) ?? location.href;
+  const base = documentBase() ?? location.href;
   return apply(urlHref, new URLCtor(raw, base), []) as string;
 }
 

@@ -1,9 +1,9 @@
 import type { InjectContext } from './context';
 import { disguise, isWrapped, markWrapped } from './disguise';
 import { clip, redactUrl, sanitizeHeaders } from './request-headers';
-import { absoluteUrl, primitiveText, UNKNOWN, upper } from './safe-read';
+import { absoluteUrl, primitiveText, UNKNOWN } from './safe-read';
 import type { AxiosLinker } from './transport-link';
-import { OwnWeakMap } from '../protocol/intrinsics';
+import { OwnWeakMap, upper } from '../protocol/intrinsics';
 
 // Taken when the page script starts: a page may replace Reflect.apply later, and
 // our wrappers call through on every request.

@@ -12,35 +12,22 @@
  * through protocol/intrinsics.ts, never looked up on their prototypes.
  */
 import { apply, codeAt, indexOf, lower, OwnMap, OwnSet, slice, test, upper } from '../../protocol/intrinsics';
+import { documentBase, hrefOf } from '../safe-read';
 
 const ABSOLUTE = /^([a-z][a-z\d+\-.]*:)?\/\//i;
 const BUCKETS = new OwnSet(['common', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'query', 'purge', 'link', 'unlink']);
 const keysOf = Object.keys;
-const getOwn = Object.getOwnPropertyDescriptor;
 const protoOf = Object.getPrototypeOf;
 const isArray = Array.isArray;
 const URLCtor = URL;
 const SearchParams = URLSearchParams;
 const ObjectProto = Object.prototype;
 const { toString: paramsToString, append: paramsAppend } = URLSearchParams.prototype;
-const hrefOf = getOwn(URL.prototype, 'href')?.get;
-/** The document when this module loaded (before any page script), and its baseURI getter as it was then. */
-const startDocument = typeof document === 'undefined' ? undefined : document;
-const baseUriOf = getterOf(startDocument, 'baseURI');
 const SLASH = 47;
 /** A URL that names its own scheme and host: the document's base cannot change where it points. */
 const ABSOLUTE_HTTP = /^https?:\/\/[^/?#]/i;
 
 type Bag = Record<string, unknown>;
-
-/** The getter `key` that reading it on `target` would run (found on its prototype chain), or undefined. */
-function getterOf(target: object | undefined, key: string): Function | undefined {
-  for (let o = target; o !== undefined && o !== null; o = protoOf(o) as object | undefined) {
-    const descriptor = getOwn(o, key);
-    if (descriptor !== undefined) return descriptor.get;
-  }
-  return undefined;
-}
 
 /** The config object of a call `request(configOrUrl, config)`. */
 export function configArgument(args: ArrayLike<unknown>): object | undefined {
@@ -95,15 +82,6 @@ function appendParams(url: string, params: unknown): string {
 const resolved = new OwnMap<string, string>();
 let resolvedBase: string | undefined;
 
-/** The document's base URL, read through the getter it had when the page script started. */
-export function documentBase(): string | undefined {
-  if (typeof document !== 'undefined') {
-    // The getter as it was when we started: a page may redefine baseURI later. (location.href cannot be redefined.)
-    return baseUriOf !== undefined && document === startDocument ? (apply(baseUriOf, document, []) as string) : document.baseURI;
-  }
-  return typeof location !== 'undefined' ? location.href : undefined;
-}
-
 function absolute(path: string, base: string | undefined): string {
   if (base !== resolvedBase || resolved.size > 512) {
     resolved.clear();
@@ -112,8 +90,7 @@ function absolute(path: string, base: string | undefined): string {
   let href = resolved.get(path);
   if (href === undefined) {
     try {
-      const url = new URLCtor(path, base);
-      href = hrefOf !== undefined ? (apply(hrefOf, url, []) as string) : url.href;
+      href = hrefOf(new URLCtor(path, base));
     } catch {
       href = path;
     }

@@ -9,20 +9,16 @@
  * app's own serializer, which we do not re-run. Registrations end when
  * claimed, when the adapter settles, or after TTL_MS, so none can leak.
  */
-import { indexOf, slice, test } from '../../protocol/intrinsics';
-import { documentBase } from './request-info';
+import { indexOf, slice, test, upper } from '../../protocol/intrinsics';
+import { documentBase, originAndPath } from '../safe-read';
 
 const TTL_MS = 10_000;
 const MAX_WAITING = 256;
 const URLCtor = URL;
-const originOf = Object.getOwnPropertyDescriptor(URL.prototype, 'origin')?.get;
-const pathnameOf = Object.getOwnPropertyDescriptor(URL.prototype, 'pathname')?.get;
 // Taken when the page script starts: registering runs on every axios
 // request, and a page that replaced these later must not see our calls.
 const apply = Reflect.apply;
-const { toUpperCase } = String.prototype;
 const { filter, findIndex, slice: arraySlice, splice } = Array.prototype;
-const upper = (text: string) => apply(toUpperCase, text, []) as string;
 
 /** The last method registered, as given and upper-cased: an app's calls use a few methods, and toUpperCase is a call into the engine's runtime. */
 let lastMethodIn: string | undefined;
@@ -65,9 +61,7 @@ function keyOf(url: string): string {
     return indexOf(bare, '/', indexOf(bare, '//') + 2) === -1 ? `${bare}/` : bare;
   }
   try {
-    const u = new URLCtor(url, documentBase());
-    if (originOf === undefined || pathnameOf === undefined) return u.origin + u.pathname;
-    return (apply(originOf, u, []) as string) + (apply(pathnameOf, u, []) as string);
+    return originAndPath(new URLCtor(url, documentBase()));
   } catch {
     return withoutQuery(url);
   }
