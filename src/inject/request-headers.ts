@@ -1,5 +1,5 @@
 import { LIMITS, type Headers, type TokenRef } from '../protocol';
-import { codeAt, indexOf, lower, OwnMap, slice } from '../protocol/intrinsics';
+import { codeAt, indexOf, lower, OwnMap, slice, split } from '../protocol/intrinsics';
 import { bearerFrom, isSensitiveHeader, isTokenLikeKey } from '../tokens';
 
 // Taken when the page script starts, before a page could replace it.
@@ -128,14 +128,11 @@ export function redactUrl(url: string): string {
   const q = indexOf(url, '?');
   if (q < 0) return url;
   const hash = indexOf(url, '#', q);
-  const end = hash < 0 ? url.length : hash;
+  const parts = split(slice(url, q + 1, hash < 0 ? url.length : hash), '&');
   let changed = false;
   let query = '';
-  // Parameter by parameter, as query.split('&') would cut them.
-  for (let start = q + 1; start <= end; ) {
-    let amp = indexOf(url, '&', start);
-    if (amp < 0 || amp > end) amp = end;
-    const part = slice(url, start, amp);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     const eq = indexOf(part, '=');
     let kept = part;
     if (eq >= 0) {
@@ -150,8 +147,7 @@ export function redactUrl(url: string): string {
         kept = `${slice(part, 0, eq)}=[redacted]`;
       }
     }
-    query += start === q + 1 ? kept : `&${kept}`;
-    start = amp + 1;
+    query += i === 0 ? kept : `&${kept}`;
   }
   return changed ? `${slice(url, 0, q + 1)}${query}${hash < 0 ? '' : slice(url, hash)}` : url;
 }

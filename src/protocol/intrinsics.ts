@@ -33,6 +33,18 @@ export const indexOf = (text: string, search: string, from = 0): number => apply
 export const trim = (text: string): string => apply(stringTrim, text, NO_ARGS) as string;
 export const codeAt = (text: string, index: number): number => apply(charCodeAt, text, [index]) as number;
 
+/** The parts of `text` between `separator`s, as text.split(separator) cuts them (a non-empty separator). */
+export function split(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let at = indexOf(text, separator); at !== -1; at = indexOf(text, separator, start)) {
+    parts[parts.length] = slice(text, start, at);
+    start = at + separator.length;
+  }
+  parts[parts.length] = slice(text, start);
+  return parts;
+}
+
 /** The engine's own `exec`: reads the expression's internal state and `lastIndex` (ours), nothing the page can reach. */
 export const exec = (re: RegExp, text: string): RegExpExecArray | null => apply(regexpExec, re, [text]) as RegExpExecArray | null;
 export const test = (re: RegExp, text: string): boolean => exec(re, text) !== null;

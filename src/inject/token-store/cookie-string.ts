@@ -5,7 +5,7 @@
  * A removal is an expiry in the past or a Max-Age of zero or less; Max-Age wins
  * over Expires when both are present.
  */
-import { codeAt, indexOf, lower, slice, test, trim } from '../../protocol/intrinsics';
+import { codeAt, indexOf, lower, slice, split, test, trim } from '../../protocol/intrinsics';
 
 export interface CookieWrite {
   name: string;
@@ -22,20 +22,8 @@ const decodeComponent = decodeURIComponent;
 const MAX_AGE = /^-?\d+$/;
 const QUOTE = 34;
 
-/** The parts of `text` between ';'s, as text.split(';') would cut them. */
-function semicolonParts(text: string): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  for (let at = indexOf(text, ';'); at !== -1; at = indexOf(text, ';', start)) {
-    parts[parts.length] = slice(text, start, at);
-    start = at + 1;
-  }
-  parts[parts.length] = slice(text, start);
-  return parts;
-}
-
 export function parseCookieWrite(text: string, now: number): CookieWrite {
-  const parts = semicolonParts(text);
+  const parts = split(text, ';');
   const pair = parts[0];
   const eq = indexOf(pair, '=');
   const name = trim(eq === -1 ? '' : slice(pair, 0, eq));
