@@ -18,3 +18,22 @@ export interface InjectContext {
   /** Run our own code so that no exception of ours can reach page code. */
   guard<T>(fn: () => T): T | undefined;
 }
+
+/** An InjectContext around how events are queued, the clock and the token identity: ids counted per session, a guard that swallows our errors. */
+export function createInjectContext({ emit, now, tokenRef }: Pick<InjectContext, 'emit' | 'now' | 'tokenRef'>): InjectContext {
+  let counter = 0;
+  return {
+    emit,
+    now,
+    newId: (prefix) => `${prefix}${++counter}`,
+    tokenRef,
+    guard(fn) {
+      try {
+        return fn();
+      } catch {
+        // Swallowed on purpose: the page must never see an error of ours.
+        return undefined;
+      }
+    },
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { TokenIdentity } from '../tokens';
 import { Batcher, PAGE_BATCHING } from './batcher';
-import type { InjectContext } from './context';
+import { createInjectContext } from './context';
 import { installFetchHook } from './fetch-hook';
 import { openPageChannel } from './page-channel';
 import { claimAxiosId, installAxiosHooks, liveCopyIn } from './axios';
@@ -22,7 +22,6 @@ function start(): void {
 
   const session = Array.from(random(new Uint32Array(2)), (n) => n.toString(36)).join('');
   const identity = new TokenIdentity();
-  let counter = 0;
 
   const channel = openPageChannel(session, (salt) => {
     identity.setSalt(salt);
@@ -36,20 +35,7 @@ function start(): void {
     clearTimer: (handle) => clearTimer(handle as number),
   });
 
-  const ctx: InjectContext = {
-    emit: (event) => batcher.push(event),
-    now: () => timeOrigin + perfNow(),
-    newId: (prefix) => `${prefix}${++counter}`,
-    tokenRef: (raw) => identity.ref(raw),
-    guard(fn) {
-      try {
-        return fn();
-      } catch {
-        // Swallowed on purpose: the page must never see an error of ours.
-        return undefined;
-      }
-    },
-  };
+  const ctx = createInjectContext({ emit: (event) => batcher.push(event), now: () => timeOrigin + perfNow(), tokenRef: (raw) => identity.ref(raw) });
 
   ctx.emit({ type: 'page-start', t: ctx.now(), url: location.href, readyState: document.readyState });
   installAxiosHooks(ctx);

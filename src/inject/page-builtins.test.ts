@@ -8,49 +8,14 @@
  */
 import type { AxiosStatic } from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenIdentity } from '../tokens';
 import { installAxiosHooks } from './axios';
 import { importFreshAxios1, requireFresh027, scriptTagAxios } from './axios/test-helpers';
-import { Batcher, PAGE_BATCHING } from './batcher';
-import type { InjectContext } from './context';
 import { armSpies, callsOfOurs, disarmSpies } from './test-builtin-spies';
+import { testPageContext } from './test-page-context';
 
-const bodies: string[] = [];
-beforeAll(() => {
-  const identity = new TokenIdentity();
-  identity.setSalt('salt');
-  const batcher = new Batcher({
-    ...PAGE_BATCHING,
-    origin: performance.timeOrigin,
-    send: (body) => {
-      if (body !== undefined) bodies.push(body);
-    },
-    // Flushed by hand, once the spies are gone.
-    setTimer: () => 0,
-    clearTimer: () => undefined,
-    onHide: () => undefined,
-  });
-  batcher.connect();
-  let counter = 0;
-  const now = performance.now.bind(performance);
-  const origin = performance.timeOrigin;
-  const ctx: InjectContext = {
-    emit: (event) => batcher.push(event),
-    now: () => origin + now(),
-    newId: (prefix) => `${prefix}${++counter}`,
-    tokenRef: (raw) => identity.ref(raw),
-    guard(fn) {
-      try {
-        return fn();
-      } catch {
-        return undefined;
-      }
-    },
-  };
-  installAxiosHooks(ctx);
-  flushBatches = () => batcher.flush();
-});
-let flushBatches = () => {};
+// Batches go out only when the test flushes.
+const page = testPageContext();
+beforeAll(() => installAxiosHooks(page.ctx));
 
 afterAll(disarmSpies);
 
@@ -96,13 +61,13 @@ describe.each(copies)('%s', (_name, load) => {
       token = `eyJhbGciOiJIUzI1NiJ9.${btoa(JSON.stringify({ sub: 'u-42', exp: 4102444800 })).replace(/=+$/, '')}.c2ln`;
       await api.get('/items');
       // And the batch is written and sent.
-      flushBatches();
+      page.flush();
     } finally {
       disarmSpies();
     }
     expect(callsOfOurs()).toEqual([]);
     // The spies saw the requests go through our hooks: they were recorded.
-    expect(bodies.length).toBeGreaterThan(0);
+    expect(page.bodies.length).toBeGreaterThan(0);
     token = JWT;
   });
 });

@@ -43,7 +43,8 @@ function ourCaller(): string | undefined {
     const line = lines[i];
     if (line.indexOf('(<anonymous>)') !== -1 || line.indexOf('node:internal') !== -1) continue;
     const match = reflectApply(regexpExec, /\/src\/([^:)]+:\d+)/, [line]) as RegExpExecArray | null;
-    if (!match || match[1].indexOf('.test.') !== -1 || match[1].indexOf('test-helpers') !== -1 || match[1].indexOf('test-builtin-spies') !== -1) return undefined;
+    // Test files and test support (test-*.ts) are not ours.
+    if (!match || match[1].indexOf('.test.') !== -1 || match[1].indexOf('/test-') !== -1) return undefined;
     return match[1];
   }
   return undefined;

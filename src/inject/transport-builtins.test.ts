@@ -10,13 +10,11 @@
 import axios from 'axios';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decodeBatchBody } from '../protocol/wire-decode';
-import { TokenIdentity } from '../tokens';
 import { claimAxiosId, installAxiosHooks } from './axios';
-import { Batcher, PAGE_BATCHING } from './batcher';
-import type { InjectContext } from './context';
 import { installFetchHook } from './fetch-hook';
 import { armSpies, callsOfOurs, disarmSpies } from './test-builtin-spies';
 import { installTokenStoreHooks } from './token-store';
+import { testPageContext } from './test-page-context';
 import { installXhrHook } from './xhr-hook';
 
 /** Just enough of an XMLHttpRequest for axios's xhr adapter and our hook: answers in a microtask, through events. */
@@ -62,46 +60,13 @@ class StandInXhr extends EventTarget {
   }
 }
 
-const bodies: string[] = [];
-const counts: number[] = [];
-let flush = () => {};
+const page = testPageContext();
 
 beforeAll(() => {
   const standInFetch = async () => new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } });
   globalThis.fetch = window.fetch = standInFetch;
   globalThis.XMLHttpRequest = window.XMLHttpRequest = StandInXhr as never;
-  const identity = new TokenIdentity();
-  identity.setSalt('salt');
-  const batcher = new Batcher({
-    ...PAGE_BATCHING,
-    origin: performance.timeOrigin,
-    send: (body, _first, count) => {
-      if (body !== undefined) {
-        bodies.push(body);
-        counts.push(count);
-      }
-    },
-    setTimer: () => 0,
-    clearTimer: () => undefined,
-    onHide: () => undefined,
-  });
-  batcher.connect();
-  flush = () => batcher.flush();
-  let counter = 0;
-  const now = performance.now.bind(performance);
-  const ctx: InjectContext = {
-    emit: (event) => batcher.push(event),
-    now: () => performance.timeOrigin + now(),
-    newId: (prefix) => `${prefix}${++counter}`,
-    tokenRef: (raw) => identity.ref(raw),
-    guard(fn) {
-      try {
-        return fn();
-      } catch {
-        return undefined;
-      }
-    },
-  };
+  const { ctx } = page;
   installAxiosHooks(ctx);
   installTokenStoreHooks(ctx);
   installFetchHook(ctx, claimAxiosId);
@@ -141,13 +106,13 @@ it('fetch, XHR, cookies and the toString of our wrappers: no built-in the page c
   armSpies();
   try {
     for (let round = 3; round < 6; round++) await pageRequests(api, round);
-    flush();
+    page.flush();
   } finally {
     disarmSpies();
   }
   expect(callsOfOurs()).toEqual([]);
   // Recorded through the hooks while the spies watched: each round's transport requests, linked axios calls, token writes.
-  const events = bodies.flatMap((body, i) => decodeBatchBody(body, i * 100_000, counts[i]).events);
+  const events = page.bodies.flatMap((body, i) => decodeBatchBody(body, i * 100_000, page.counts[i]).events);
   const types = events.map((e) => e.type);
   expect(types.filter((t) => t === 'request-start').length).toBe(6 * 5);
   expect(types.filter((t) => t === 'request-end').length).toBe(6 * 5);
