@@ -17,10 +17,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { startDemoServer } from '../demo/server/server';
-import { findChromium } from '../e2e/support/chromium';
-import { BARE_ARGS } from '../e2e/support/differential';
+import { closeBenchLane, openBenchLane, type BenchLane } from './bench-lane';
 import { writeBenchPage } from './fixtures/axios-overhead/files';
 import { median, p10, threadTime } from './page-cpu';
 
@@ -35,39 +33,17 @@ const builds = process.argv.slice(2).map((arg) => {
 });
 if (builds.length === 0) throw new Error('usage: npx tsx bench/compare-builds.ts name=dir [name=dir ...]');
 
-interface Lane {
-  name: string;
-  context: BrowserContext;
-  page: Page;
-  cdp: CDPSession;
-  profile: string;
-  cpu: number[];
-}
-
 const pageDir = mkdtempSync(join(tmpdir(), 'refresh-lens-compare-'));
 writeBenchPage(pageDir);
 const demo = await startDemoServer({ port: 0, distDir: pageDir, quiet: true, latencyMs: 0 });
-const lanes: Lane[] = [];
+const lanes: BenchLane[] = [];
 try {
   for (const { name, dir } of [{ name: 'bare', dir: '' }, ...builds]) {
-    const profile = mkdtempSync(join(tmpdir(), 'refresh-lens-compare-profile-'));
-    // On disk for every lane alike (an in-memory profile answers HTTP faster).
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: findChromium(),
-      headless: true,
-      ignoreDefaultArgs: dir ? ['--disable-extensions'] : [],
-      args: [...(dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []), ...BARE_ARGS],
-    });
-    if (dir && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-    const page = await context.newPage();
-    await page.goto(`${demo.url}/bench.html`);
-    await page.waitForFunction('typeof runLoop === "function"');
-    const instrumented = await page.evaluate("Object.getOwnPropertyDescriptor(Object.prototype, 'interceptors') !== undefined");
+    const lane = await openBenchLane(name, dir, `${demo.url}/bench.html`);
+    lanes.push(lane);
+    const instrumented = await lane.page.evaluate("Object.getOwnPropertyDescriptor(Object.prototype, 'interceptors') !== undefined");
     // UNINSTRUMENTED=1 allows builds that install no axios hooks (to measure the extension's mere presence).
     if (instrumented !== Boolean(dir) && !(dir && process.env.UNINSTRUMENTED === '1')) throw new Error(`${name}: the page is ${instrumented ? '' : 'not '}instrumented`);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    lanes.push({ name, context, page, cdp, profile, cpu: [] });
   }
   // Three warm-up rounds, then each round runs every lane once, the order rotating.
   for (let round = -3; round < ROUNDS; round++) {
@@ -88,10 +64,7 @@ try {
     console.log(`${name.padEnd(14)} median ${median(cpu).toFixed(1).padStart(7)}  p10 ${p10(cpu).toFixed(1).padStart(7)}  paired +${added.toFixed(1).padStart(5)}  ×${ratio.toFixed(3)}`);
   }
 } finally {
-  for (const lane of lanes) {
-    await lane.context.close().catch(() => undefined);
-    rmSync(lane.profile, { recursive: true, force: true, maxRetries: 5 });
-  }
+  for (const lane of lanes) await closeBenchLane(lane);
   await demo.close();
   rmSync(pageDir, { recursive: true, force: true });
 }

@@ -27,10 +27,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { startDemoServer } from '../demo/server/server';
-import { findChromium } from '../e2e/support/chromium';
-import { BARE_ARGS } from '../e2e/support/differential';
+import { closeBenchLane, openBenchLane, type BenchLane } from './bench-lane';
 import { writeBenchPage } from './fixtures/axios-overhead/files';
 import { median, threadTime } from './page-cpu';
 
@@ -52,14 +50,9 @@ function unpackedId(dir: string): string {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
-interface Lane {
-  name: string;
+interface Lane extends BenchLane {
+  /** The extension's id in the profile's frames; undefined for the bare page. */
   id: string | undefined;
-  context: BrowserContext;
-  page: Page;
-  cdp: CDPSession;
-  profile: string;
-  cpu: number[];
 }
 
 /**
@@ -82,21 +75,9 @@ const lanes: Lane[] = [];
 const data = join(workDir, 'perf.data');
 try {
   for (const { name, dir } of [{ name: 'bare', dir: '' }, ...builds]) {
-    const profile = mkdtempSync(join(tmpdir(), 'refresh-lens-profile-browser-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: findChromium(),
-      headless: true,
-      ignoreDefaultArgs: dir ? ['--disable-extensions'] : [],
-      args: [...(dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []), ...BARE_ARGS, '--js-flags=--perf-basic-prof'],
-    });
-    if (dir && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-    const page = await context.newPage();
-    await page.goto(`${demo.url}/bench.html`);
-    await page.waitForFunction('typeof runLoop === "function"');
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    for (let i = 0; i < 5; i++) await page.evaluate(`runLoop("zero", ${REQUESTS})`);
-    lanes.push({ name, id: dir ? unpackedId(dir) : undefined, context, page, cdp, profile, cpu: [] });
+    const lane = { ...(await openBenchLane(name, dir, `${demo.url}/bench.html`, ['--js-flags=--perf-basic-prof'])), id: dir ? unpackedId(dir) : undefined };
+    lanes.push(lane);
+    for (let i = 0; i < 5; i++) await lane.page.evaluate(`runLoop("zero", ${REQUESTS})`);
   }
   const perf = spawn('perf', ['record', '-a', '-g', '-F', FREQ, '-o', data], { stdio: 'ignore' });
   // perf needs a moment before it samples.
@@ -113,10 +94,7 @@ try {
   await new Promise((done) => perf.once('exit', done));
   report(lanes, samplesByThread(data));
 } finally {
-  for (const lane of lanes) {
-    await lane.context.close().catch(() => undefined);
-    rmSync(lane.profile, { recursive: true, force: true, maxRetries: 5 });
-  }
+  for (const lane of lanes) await closeBenchLane(lane);
   await demo.close();
   rmSync(workDir, { recursive: true, force: true });
   removeStaleMaps();

@@ -1,0 +1,44 @@
+/** One Chromium on the bench page, bare or with a build of the extension: the lanes compare-builds.ts and profile-renderer.ts run side by side. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { findChromium } from '../e2e/support/chromium';
+import { BARE_ARGS } from '../e2e/support/differential';
+
+export interface BenchLane {
+  name: string;
+  /** The build loaded, '' for the bare page. */
+  dir: string;
+  context: BrowserContext;
+  page: Page;
+  /** With Performance enabled, for page-cpu.ts's threadTime. */
+  cdp: CDPSession;
+  profile: string;
+  /** CPU µs per request, one per round. */
+  cpu: number[];
+}
+
+/** Opens `pageUrl` (the bench page, runLoop defined) in a Chromium with the build at `dir` ('' for none) and `extraArgs`. */
+export async function openBenchLane(name: string, dir: string, pageUrl: string, extraArgs: string[] = []): Promise<BenchLane> {
+  // On disk for every lane alike (an in-memory profile answers HTTP faster).
+  const profile = mkdtempSync(join(tmpdir(), 'refresh-lens-lane-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    ignoreDefaultArgs: dir ? ['--disable-extensions'] : [],
+    args: [...(dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []), ...BARE_ARGS, ...extraArgs],
+  });
+  if (dir && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  await page.waitForFunction('typeof runLoop === "function"');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { name, dir, context, page, cdp, profile, cpu: [] };
+}
+
+export async function closeBenchLane(lane: BenchLane): Promise<void> {
+  await lane.context.close().catch(() => undefined);
+  rmSync(lane.profile, { recursive: true, force: true, maxRetries: 5 });
+}
