@@ -54,8 +54,9 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
       ctx.guard(() => {
         const n = primitiveText(name);
         const v = primitiveText(value);
-        const headers = n !== undefined && v !== undefined ? pending.get(this)?.headers : undefined;
-        if (headers) headers[headers.length] = [n!, v!];
+        if (n === undefined || v === undefined) return;
+        const p = pending.get(this);
+        if (p) p.headers[p.headers.length] = [n, v];
       });
       return result;
     },
