@@ -20,7 +20,10 @@
  *   npx tsx bench/profile-renderer.ts a=/tmp/a [b=/tmp/b ...]
  *
  * Needs perf (Debian's linux-perf) and root, or perf_event_paranoid <= 0.
- * Env: ROUNDS (60), REQUESTS per loop (1000), FREQ sampling Hz (1999), TOP (25).
+ * Env: ROUNDS (60), REQUESTS per loop (1000), FREQ sampling Hz (1999), TOP (25),
+ * OTHERS (0): also list this many frames outside the extension that a
+ * build's page spent more samples in than the bare page (axios running
+ * differently, the collector), tiers merged.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -36,6 +39,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 60);
 const REQUESTS = Number(process.env.REQUESTS ?? 1000);
 const FREQ = String(process.env.FREQ ?? 1999);
 const TOP = Number(process.env.TOP ?? 25);
+const OTHERS = Number(process.env.OTHERS ?? 0);
 
 const builds = process.argv.slice(2).map((arg) => {
   const [name, dir] = arg.split('=');
@@ -166,5 +170,22 @@ function report(lanes: Lane[], threads: Map<number, string[]>): void {
       byFunction.set(name, (byFunction.get(name) ?? 0) + 1);
     }
     for (const [name, n] of [...byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`    ${String(n).padStart(6)}  ${name}`);
+    if (OTHERS > 0 && lane.name !== 'bare') printOthers(frames, pages.get('bare') ?? [], lane.id);
   }
+}
+
+/** Frames outside the extension, by how many more samples this page spent in them than the bare page. */
+function printOthers(frames: string[], bare: string[], id: string | undefined): void {
+  // V8 marks a function's tier (* optimized, + maglev, ^ sparkplug, ~ interpreted) and whether it is inlined ('); merged here.
+  const key = (f: string) => f.replace(/^JS:[*+^~']*/, '').replace(/\?[^ ]*$/, '');
+  const count = (list: string[]) => {
+    const m = new Map<string, number>();
+    for (const f of list) if (!id || !f.includes(`chrome-extension://${id}/`)) m.set(key(f), (m.get(key(f)) ?? 0) + 1);
+    return m;
+  };
+  const mine = count(frames);
+  const theirs = count(bare);
+  const grown = [...new Set([...mine.keys(), ...theirs.keys()])].map((k) => [k, (mine.get(k) ?? 0) - (theirs.get(k) ?? 0)] as const);
+  console.log(`    outside the extension, most grown over bare:`);
+  for (const [name, n] of grown.sort((a, b) => b[1] - a[1]).slice(0, OTHERS)) console.log(`    ${String(n).padStart(6)}  ${name}  (${theirs.get(name) ?? 0} → ${mine.get(name) ?? 0})`);
 }

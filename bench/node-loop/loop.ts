@@ -34,12 +34,15 @@ if (mode !== 'bare') {
     onHide: () => {},
   });
   batcher.connect();
+  // As the page script makes ids (a tree older than ids.ts: as it did then).
   let counter = 0;
+  const ids = await import(`${src}/inject/ids.ts`).catch(() => undefined);
+  const newId: InjectContext['newId'] = ids ? ids.idMaker() : (prefix) => `${prefix}${++counter}`;
   const ctx: InjectContext = {
     // VARIANT=hooks: the hooks run, nothing is recorded (how the cost splits).
     emit: process.env.VARIANT === 'hooks' ? () => {} : (event) => batcher.push(event),
     now: process.env.CLOCK === 'fixed' ? () => origin + 1 : () => origin + performance.now(),
-    newId: (prefix) => `${prefix}${++counter}`,
+    newId,
     tokenRef: (raw) => identity.ref(raw),
     guard(fn) {
       try {

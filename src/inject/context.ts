@@ -1,4 +1,5 @@
 import type { PageEvent, TokenRef } from '../protocol';
+import { idMaker } from './ids';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -21,11 +22,10 @@ export interface InjectContext {
 
 /** An InjectContext around how events are queued, the clock and the token identity: ids counted per session, a guard that swallows our errors. */
 export function createInjectContext({ emit, now, tokenRef }: Pick<InjectContext, 'emit' | 'now' | 'tokenRef'>): InjectContext {
-  let counter = 0;
   return {
     emit,
     now,
-    newId: (prefix) => `${prefix}${++counter}`,
+    newId: idMaker(),
     tokenRef,
     guard(fn) {
       try {
