@@ -26,6 +26,8 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
   if (isWrapped(proto.send)) return;
   const { open, setRequestHeader, send } = proto;
   const pending = new OwnWeakMap<XMLHttpRequest, Pending>();
+  /** Objects sending a request we recorded: how to end it if open() cuts it short. */
+  const sending = new OwnWeakMap<XMLHttpRequest, () => void>();
   // Captured now, before any page script: Zone.js and others patch these later,
   // and our listeners must not become their tasks.
   const on = EventTarget.prototype.addEventListener;
@@ -41,6 +43,8 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
   const { open_: openWrapper, setRequestHeader_: setHeaderWrapper, send_: sendWrapper } = {
     open_(this: XMLHttpRequest, method: string, url: string | URL) {
       ctx.guard(() => {
+        // open() on an object still sending ends that request without any event.
+        sending.get(this)?.();
         const m = primitiveText(method);
         pending.set(this, { method: m === undefined ? UNKNOWN : upper(m), url: absoluteUrl(url), headers: [] });
       });
@@ -86,14 +90,18 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
         ['timeout', () => (error = 'timeout')],
         ['error', () => (error = 'network')],
       ];
-      const onLoadEnd = () =>
+      const finish = (reopened: boolean) =>
         ctx.guard(() => {
+          sending.delete(xhr);
           // Index loops, not for-of: the array iterator is the page's to replace.
           for (let i = 0; i < listeners.length; i++) apply(off, xhr, listeners[i]);
+          // Reopened before it was done (a load handler may reopen a done one): the browser dropped it.
+          if (reopened && doneAt === undefined) error = 'abort';
           ctx.emit({ type: 'request-end', t: doneAt ?? ctx.now(), id, status: read(xhr, status, 'status'), ...(error ? { error } : {}) });
         });
-      listeners[listeners.length] = ['loadend', onLoadEnd];
+      listeners[listeners.length] = ['loadend', () => finish(false)];
       for (let i = 0; i < listeners.length; i++) apply(on, xhr, listeners[i]);
+      sending.set(xhr, () => finish(true));
     });
     // eslint-disable-next-line prefer-rest-params
     return apply(send, this, arguments);
