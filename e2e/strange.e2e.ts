@@ -38,6 +38,7 @@ beforeAll(async () => {
     '/strange/pristine.html': page(['/strange/pristine.js']),
     '/strange/zone.html': page(['/strange/zone.js', '/strange/zone-app.js']),
     '/strange/frames.html': page(['/strange/frames.js']),
+    '/strange/reopen.html': page(['/strange/reopen.js']),
     '/strange/child.html': (_req, res) =>
       res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><script>window.childStatus = fetch('/api/child').then((r) => r.status)</script>child`),
     '/strange/app.js': file('app.js'),
@@ -46,6 +47,9 @@ beforeAll(async () => {
     '/strange/pristine.js': file('pristine.js'),
     '/strange/zone-app.js': file('zone-app.js'),
     '/strange/frames.js': file('frames.js'),
+    '/strange/reopen.js': file('reopen.js'),
+    // Answers only after the page has moved on: the request is still in flight when the page reopens its XHR.
+    '/api/slow': (_req, res) => void setTimeout(() => json(200, { slow: true })(_req, res), 2000),
     '/strange/zone.js': script(ZONE_JS),
     '/api/xhr': json(200, { ok: true }),
     '/api/fetch': json(200, { ok: true }),
@@ -79,6 +83,18 @@ async function open(path: string) {
 const APP_OK = { xhr: 200, fetch: true };
 
 describe('strange pages keep working, and are recorded', () => {
+  it('an XHR the page reopens while its request is in flight: the browser drops that request with no event; it is recorded as aborted', async () => {
+    const p = await open('/strange/reopen.html');
+    await expect.poll(() => p.tab.evaluate('window.reopenResult')).toEqual({ status: 200, events: ['load', 'loadend'] });
+    const ends = async () => (await probePages(p.probe)).requests.map((r) => [new URL(r.url).pathname, r.end]);
+    await expect.poll(ends).toEqual([
+      ['/api/slow', { status: 0, error: 'abort' }],
+      ['/api/xhr', { status: 200 }],
+    ]);
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
   it('a strict Content-Security-Policy', async () => {
     const p = await open('/strange/csp.html');
     expect(await p.tab.evaluate('window.appResult')).toEqual(APP_OK);

@@ -36,7 +36,11 @@ const PROBE_SOURCE = `(tab) => {
         state.seen.set(key, (state.seen.get(key) || 0) + 1);
         state.latencies.push(now - e.t);
         if (e.type === 'page-start') state.pages[e.session] = { url: e.url, readyState: e.readyState, frame: e.frame };
-        if (e.type === 'request-start') state.requests.push({ session: e.session, url: e.url, transport: e.transport, frame: e.frame });
+        if (e.type === 'request-start') state.requests.push({ session: e.session, id: e.id, url: e.url, transport: e.transport, frame: e.frame });
+        if (e.type === 'request-end') {
+          const r = state.requests.find((q) => q.session === e.session && q.id === e.id);
+          if (r) r.end = { status: e.status, error: e.error };
+        }
       });
       if (m.events && m.events.length > 0) state.have = Math.max(state.have, m.from + m.events.length - 1);
     });
@@ -75,7 +79,7 @@ export async function readProbe(extPage: Page): Promise<ProbeReport> {
 export interface ProbePages {
   /** Per page session: its page-start (URL, readyState, and frame id for a subframe). */
   pages: Record<string, { url: string; readyState: string; frame?: number }>;
-  requests: Array<{ session: string; url: string; transport: string; frame?: number }>;
+  requests: Array<{ session: string; id: string; url: string; transport: string; frame?: number; end?: { status: number; error?: string } }>;
 }
 
 export async function probePages(extPage: Page): Promise<ProbePages> {
