@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TokenIdentity } from '../tokens';
-import { headerEntries, redactUrl, sanitizeHeaders } from './request-headers';
+import { redactUrl, sanitizeHeaders } from './request-headers';
 
 const identity = new TokenIdentity();
 identity.setSalt('test');
@@ -53,15 +53,6 @@ describe('sanitizeHeaders, the same headers again', () => {
     const after = sanitizeHeaders(entries, (raw) => salted.ref(raw));
     expect(after).not.toBe(before);
     expect(after.headers['x-api-key']).not.toEqual(before.headers['x-api-key']);
-  });
-});
-
-describe('headerEntries', () => {
-  it('reads Headers, arrays and records', () => {
-    expect(headerEntries(new Headers({ A: '1' }))).toEqual([['a', '1']]);
-    expect(headerEntries([['B', '2'], ['bad']])).toEqual([['B', '2']]);
-    expect(headerEntries({ C: 3 })).toEqual([['C', '3']]);
-    expect(headerEntries(undefined)).toEqual([]);
   });
 });
 

@@ -111,15 +111,6 @@ export function sanitizeHeaders(entries: Array<[string, string]>, tokenRef: (raw
   return result;
 }
 
-/** Header entries from anything fetch accepts as `headers`, without consuming anything. */
-export function headerEntries(init: unknown): Array<[string, string]> {
-  if (init === null || init === undefined) return [];
-  if (typeof Headers !== 'undefined' && init instanceof Headers) return [...init.entries()];
-  if (Array.isArray(init)) return init.filter((p) => Array.isArray(p) && p.length === 2).map(([k, v]) => [String(k), String(v)]);
-  if (typeof init === 'object') return Object.entries(init as Record<string, unknown>).map(([k, v]) => [k, String(v)]);
-  return [];
-}
-
 /**
  * The URL with the value of every token-like query parameter replaced, so a
  * token passed as `?access_token=` never leaves the page either.
