@@ -14,7 +14,13 @@
  * lane's total moves with the machine as much as compare-builds.ts's do.
  * The extension's own share (samples whose first frame is one of its
  * scripts) moves less. Inlining moves samples between functions: a
- * function inlined into one of ours counts as ours.
+ * function inlined into one of ours counts as ours. A native call made by
+ * one of our wrappers (XHR's send, say) counts for that wrapper too, where
+ * the bare page charges it to axios. And the names can be wrong: V8 appends
+ * every code object it makes to the map, so an address whose code moved or
+ * died keeps an older name that perf may pick (in one KIND=xhr run, 145
+ * samples went to a cookieStore wrapper the page never calls). Trust a name
+ * that the zero loop confirms.
  *
  *   npx vite build --minify false --outDir /tmp/a   (readable names)
  *   npx tsx bench/profile-renderer.ts a=/tmp/a [b=/tmp/b ...]
