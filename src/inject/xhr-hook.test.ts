@@ -130,6 +130,19 @@ describe('the XHR hook', () => {
     expect(end.error).toBeUndefined();
   });
 
+  it('ends a done request as done when the page reopens the object from its readystatechange handler, before ours runs', () => {
+    const xhr = new XMLHttpRequest() as unknown as StandInXhr;
+    (xhr as unknown as XMLHttpRequest).open('GET', '/api/poll');
+    // Registered before send(), so it runs before our listener: an old-style polling loop.
+    xhr.addEventListener('readystatechange', () => xhr.readyState === 4 && (xhr as unknown as XMLHttpRequest).open('GET', '/api/poll'), { once: true });
+    (xhr as unknown as XMLHttpRequest).send();
+    xhr.end('load', 200);
+    const ends = transport().filter((e) => e.type === 'request-end');
+    expect(ends).toHaveLength(1);
+    expect(ends[0]).toMatchObject({ status: 200 });
+    expect(ends[0].error).toBeUndefined();
+  });
+
   it('ends a done request as done when a load handler reopens the object before loadend', () => {
     const xhr = sent('/api/first');
     xhr.addEventListener('load', () => (xhr as unknown as XMLHttpRequest).open('GET', '/api/again'), { once: true });

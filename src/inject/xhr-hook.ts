@@ -95,8 +95,9 @@ export function installXhrHook(ctx: InjectContext, linkAxios: AxiosLinker): void
           sending.delete(xhr);
           // Index loops, not for-of: the array iterator is the page's to replace.
           for (let i = 0; i < listeners.length; i++) apply(off, xhr, listeners[i]);
-          // Reopened before it was done (a load handler may reopen a done one): the browser dropped it.
-          if (reopened && doneAt === undefined) error = 'abort';
+          // Reopened before it was done, the browser dropped it. A page's own
+          // readystatechange or load handler may reopen a done one: that one ended.
+          if (reopened && doneAt === undefined && read(xhr, readyState, 'readyState') !== 4) error = 'abort';
           ctx.emit({ type: 'request-end', t: doneAt ?? ctx.now(), id, status: read(xhr, status, 'status'), ...(error ? { error } : {}) });
         });
       listeners[listeners.length] = ['loadend', () => finish(false)];
