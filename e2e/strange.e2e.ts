@@ -39,6 +39,7 @@ beforeAll(async () => {
     '/strange/zone.html': page(['/strange/zone.js', '/strange/zone-app.js']),
     '/strange/frames.html': page(['/strange/frames.js']),
     '/strange/reopen.html': page(['/strange/reopen.js']),
+    '/strange/reopen-done.html': page(['/strange/reopen-done.js']),
     '/strange/child.html': (_req, res) =>
       res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><script>window.childStatus = fetch('/api/child').then((r) => r.status)</script>child`),
     '/strange/app.js': file('app.js'),
@@ -48,6 +49,7 @@ beforeAll(async () => {
     '/strange/zone-app.js': file('zone-app.js'),
     '/strange/frames.js': file('frames.js'),
     '/strange/reopen.js': file('reopen.js'),
+    '/strange/reopen-done.js': file('reopen-done.js'),
     // Answers only after the page has moved on: the request is still in flight when the page reopens its XHR.
     '/api/slow': (_req, res) => void setTimeout(() => json(200, { slow: true })(_req, res), 2000),
     '/strange/zone.js': script(ZONE_JS),
@@ -90,6 +92,18 @@ describe('strange pages keep working, and are recorded', () => {
     await expect.poll(ends).toEqual([
       ['/api/slow', { status: 0, error: 'abort' }],
       ['/api/xhr', { status: 200 }],
+    ]);
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('an XHR the page reopens from its own readystatechange handler once done (a polling loop): both requests recorded as ended, neither aborted', async () => {
+    const p = await open('/strange/reopen-done.html');
+    await expect.poll(() => p.tab.evaluate('window.reopenDoneResult')).toEqual({ statuses: [200, 200] });
+    const ends = async () => (await probePages(p.probe)).requests.map((r) => [new URL(r.url).pathname, r.end]);
+    await expect.poll(ends).toEqual([
+      ['/api/xhr', { status: 200 }],
+      ['/api/fetch', { status: 200 }],
     ]);
     expect(p.errors).toEqual([]);
     await p.close();
