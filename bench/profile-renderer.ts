@@ -80,6 +80,10 @@ function removeStaleMaps(): void {
 }
 removeStaleMaps();
 
+/** V8's own logs (isolate-<address>-<pid>-v8.log) that --perf-basic-prof makes each Chromium process write into the working directory. */
+const isolateLogs = () => new Set(readdirSync('.').filter((f) => /^isolate-0x[0-9a-f]+-\d+-v8\.log$/.test(f)));
+const logsBefore = isolateLogs();
+
 const workDir = mkdtempSync(join(tmpdir(), 'refresh-lens-profile-'));
 writeBenchPage(workDir);
 const demo = await startDemoServer({ port: 0, distDir: workDir, quiet: true, latencyMs: 0 });
@@ -110,6 +114,7 @@ try {
   await demo.close();
   rmSync(workDir, { recursive: true, force: true });
   removeStaleMaps();
+  for (const log of isolateLogs()) if (!logsBefore.has(log)) rmSync(log, { force: true });
 }
 
 /** Per main thread of a Chromium process: the first JavaScript frame of each sample ('native' when none). */
