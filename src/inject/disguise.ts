@@ -3,9 +3,8 @@
  * and (through the toString hook) the same source text, so pages and
  * libraries that inspect built-ins see what they expect.
  */
-import { OwnWeakMap, OwnWeakSet } from '../protocol/intrinsics';
+import { apply, OwnWeakMap, OwnWeakSet } from '../protocol/intrinsics';
 
-const apply = Reflect.apply;
 const NO_ARGS: [] = [];
 const disguised = new OwnWeakMap<Function, Function>();
 let toStringHooked = false;

@@ -2,7 +2,7 @@ import type { InjectContext } from './context';
 import { disguise, isWrapped, markWrapped } from './disguise';
 import { clip, redactUrl, sanitizeHeaders } from './request-headers';
 import { absoluteUrl, dataProp, headerPairs, primitiveText, requestParts, UNKNOWN, viaGetter } from './safe-read';
-import { upper } from '../protocol/intrinsics';
+import { apply, upper } from '../protocol/intrinsics';
 import type { AxiosLinker } from './transport-link';
 
 interface Described {
@@ -14,7 +14,6 @@ interface Described {
 // Captured when the hook installs, before any page script: a page (or Zone.js)
 // that replaces it later must neither break us nor see our calls.
 const then = Promise.prototype.then;
-const apply = Reflect.apply;
 const responseStatus = Object.getOwnPropertyDescriptor(Response.prototype, 'status')?.get;
 // fetch rejects an abort with a DOMException (name is a native getter), or with the signal's own reason.
 const exceptionName = Object.getOwnPropertyDescriptor(DOMException.prototype, 'name')?.get;

@@ -8,6 +8,7 @@ import {
   type PageToBridge,
 } from '../protocol';
 import { retireWrappers } from './disguise';
+import { apply } from '../protocol/intrinsics';
 
 export interface PageChannel {
   /** `count` events numbered from `first`, in a wire-format body; `dropped` events were numbered right after them. */
@@ -32,7 +33,6 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
   const onWindow = methods(window);
   const onNode = methods(node);
   const stringify = JSON.stringify;
-  const apply = Reflect.apply;
   const parse = JSON.parse;
   const Custom = CustomEvent;
   const Focus = FocusEvent;

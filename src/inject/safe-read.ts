@@ -5,9 +5,10 @@
  * primitives, data properties, and native objects through native getters
  * captured at install, before any page script; anything else is "unknown".
  */
+import { apply } from '../protocol/intrinsics';
+
 const getOwn = Object.getOwnPropertyDescriptor;
 const protoOf = Reflect.getPrototypeOf;
-const apply = Reflect.apply;
 const ownKeys = Reflect.ownKeys;
 const isArray = Array.isArray;
 

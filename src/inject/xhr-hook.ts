@@ -3,11 +3,8 @@ import { disguise, isWrapped, markWrapped } from './disguise';
 import { clip, redactUrl, sanitizeHeaders } from './request-headers';
 import { absoluteUrl, primitiveText, UNKNOWN } from './safe-read';
 import type { AxiosLinker } from './transport-link';
-import { OwnWeakMap, upper } from '../protocol/intrinsics';
+import { apply, OwnWeakMap, upper } from '../protocol/intrinsics';
 
-// Taken when the page script starts: a page may replace Reflect.apply later, and
-// our wrappers call through on every request.
-const apply = Reflect.apply;
 
 interface Pending {
   method: string;

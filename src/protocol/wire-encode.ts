@@ -6,7 +6,7 @@
  */
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
 import { callNumber, PACKED_SETTLE, packStep, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
-import { OwnMap } from './intrinsics';
+import { apply, OwnMap } from './intrinsics';
 
 type Bag = Record<string, unknown>;
 
@@ -40,7 +40,6 @@ const { keys, create } = Object;
 const { stringify } = JSON;
 const { indexOf: arrayIndexOf, join: arrayJoin } = Array.prototype;
 const { slice: stringSlice } = String.prototype;
-const apply = Reflect.apply;
 
 /**
  * What a string may cost in the body at most (every character escaped as

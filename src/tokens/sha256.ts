@@ -3,6 +3,8 @@
  * plain-http pages, and a fingerprint must be computed inside the page before
  * the value goes anywhere, so a small synchronous implementation is used.
  */
+import { apply } from '../protocol/intrinsics';
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -18,7 +20,6 @@ const K = new Uint32Array([
 // arithmetic on typed arrays, with no method a page could replace.
 const Encoder = TextEncoder;
 const encode = TextEncoder.prototype.encode;
-const apply = Reflect.apply;
 const HEX = '0123456789abcdef';
 /** The initial hash value (FIPS 180-4, 5.3.3); made once, at start: a typed array built from a list walks the list's iterator. */
 const H0 = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);

@@ -20,8 +20,8 @@ import type { Instance } from './registry';
 import { offerRequestSide } from './request-side';
 import { offerResponseSide } from './response-side';
 import type { Tracker } from './tracker';
+import { apply } from '../../protocol/intrinsics';
 
-const apply = Reflect.apply;
 
 export interface ChainHookDeps {
   tracker: Tracker;

@@ -21,8 +21,8 @@ import { observeValue, type Watcher } from './observe';
 import { replaceMethod, syncLike } from './patch';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
+import { apply } from '../../protocol/intrinsics';
 
-const apply = Reflect.apply;
 const setProto = Reflect.setPrototypeOf;
 const protoOf = Reflect.getPrototypeOf;
 

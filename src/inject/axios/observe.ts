@@ -5,9 +5,10 @@
  * axios is about to adopt anyway adds no tick to the app's chain and cannot
  * change its unhandled-rejection behaviour (axios handles it too).
  */
+import { apply } from '../../protocol/intrinsics';
+
 const NativePromise = Promise;
 const nativeThen = Promise.prototype.then;
-const apply = Reflect.apply;
 
 /** Told how a call ended: an object with a method rather than a function, so a stand-in is its own watcher and makes no closure per request. */
 export interface Watcher {

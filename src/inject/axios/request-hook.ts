@@ -22,8 +22,8 @@ import type { InjectContext } from '../context';
 import { replaceMethod, syncLike } from './patch';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
+import { apply } from '../../protocol/intrinsics';
 
-const apply = Reflect.apply;
 const setProto = Reflect.setPrototypeOf;
 const protoOf = Reflect.getPrototypeOf;
 

@@ -14,8 +14,8 @@
 import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
+import { apply } from '../../protocol/intrinsics';
 
-const apply = Reflect.apply;
 
 interface AppHandler {
   fulfilled?: unknown;

@@ -13,6 +13,7 @@
 import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
+import { apply } from '../../protocol/intrinsics';
 
 interface AppHandler {
   fulfilled?: unknown;
@@ -21,7 +22,6 @@ interface AppHandler {
   runWhen?: unknown;
 }
 
-const apply = Reflect.apply;
 const identity = (value: unknown) => value;
 const rethrow = (error: unknown) => {
   throw error;

@@ -9,7 +9,7 @@
  * app's own serializer, which we do not re-run. Registrations end when
  * claimed, when the adapter settles, or after TTL_MS, so none can leak.
  */
-import { indexOf, slice, test, upper } from '../../protocol/intrinsics';
+import { apply, indexOf, slice, test, upper } from '../../protocol/intrinsics';
 import { documentBase, originAndPath } from '../safe-read';
 
 const TTL_MS = 10_000;
@@ -17,7 +17,6 @@ const MAX_WAITING = 256;
 const URLCtor = URL;
 // Taken when the page script starts: registering runs on every axios
 // request, and a page that replaced these later must not see our calls.
-const apply = Reflect.apply;
 const { filter, findIndex, slice: arraySlice, splice } = Array.prototype;
 
 /** The last method registered, as given and upper-cased: an app's calls use a few methods, and toUpperCase is a call into the engine's runtime. */

@@ -10,8 +10,8 @@ import { own } from '../axios/passive';
 import { replaceMethod, syncLike } from '../axios/patch';
 import type { ReadCounter } from './read-counter';
 import type { TokenWrites } from './token-writes';
+import { apply } from '../../protocol/intrinsics';
 
-const apply = Reflect.apply;
 const toText = String;
 
 

@@ -11,10 +11,10 @@ import type { InjectContext } from '../context';
 import { disguise } from '../disguise';
 import type { ReadCounter } from './read-counter';
 import type { TokenWrites } from './token-writes';
+import { apply } from '../../protocol/intrinsics';
 
 const getOwn = Object.getOwnPropertyDescriptor;
 const define = Reflect.defineProperty;
-const apply = Reflect.apply;
 const toText = String;
 
 /** The string the setter will store, converted once (a second conversion would call the page's toString twice). */

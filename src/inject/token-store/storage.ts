@@ -14,10 +14,9 @@ import { replaceMethod, syncLike } from '../axios/patch';
 import { asDOMString } from './document-cookie';
 import type { ReadCounter } from './read-counter';
 import type { TokenWrites } from './token-writes';
-import { OwnMap } from '../../protocol/intrinsics';
+import { apply, OwnMap } from '../../protocol/intrinsics';
 
 type Area = 'localStorage' | 'sessionStorage';
-const apply = Reflect.apply;
 const toText = String;
 const getOwn = Object.getOwnPropertyDescriptor;
 
