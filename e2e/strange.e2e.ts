@@ -79,7 +79,9 @@ async function open(path: string) {
   const probe = await extensionPage(lab);
   await startProbe(probe, await tabIdByUrl(ext, tab.url()));
   const requests = async () => (await probePages(probe)).requests.map((r) => `${r.transport} ${new URL(r.url).pathname}${r.frame ? ` frame` : ''}`);
-  return { tab, probe, errors, requests, close: () => Promise.all([tab.close(), probe.close()]) };
+  /** Each request's path and how it ended. */
+  const ends = async () => (await probePages(probe)).requests.map((r) => [new URL(r.url).pathname, r.end]);
+  return { tab, probe, errors, requests, ends, close: () => Promise.all([tab.close(), probe.close()]) };
 }
 
 const APP_OK = { xhr: 200, fetch: true };
@@ -88,8 +90,7 @@ describe('strange pages keep working, and are recorded', () => {
   it('an XHR the page reopens while its request is in flight: the browser drops that request with no event; it is recorded as aborted', async () => {
     const p = await open('/strange/reopen.html');
     await expect.poll(() => p.tab.evaluate('window.reopenResult')).toEqual({ status: 200, events: ['load', 'loadend'] });
-    const ends = async () => (await probePages(p.probe)).requests.map((r) => [new URL(r.url).pathname, r.end]);
-    await expect.poll(ends).toEqual([
+    await expect.poll(p.ends).toEqual([
       ['/api/slow', { status: 0, error: 'abort' }],
       ['/api/xhr', { status: 200 }],
     ]);
@@ -100,8 +101,7 @@ describe('strange pages keep working, and are recorded', () => {
   it('an XHR the page reopens from its own readystatechange handler once done (a polling loop): both requests recorded as ended, neither aborted', async () => {
     const p = await open('/strange/reopen-done.html');
     await expect.poll(() => p.tab.evaluate('window.reopenDoneResult')).toEqual({ statuses: [200, 200] });
-    const ends = async () => (await probePages(p.probe)).requests.map((r) => [new URL(r.url).pathname, r.end]);
-    await expect.poll(ends).toEqual([
+    await expect.poll(p.ends).toEqual([
       ['/api/xhr', { status: 200 }],
       ['/api/fetch', { status: 200 }],
     ]);
