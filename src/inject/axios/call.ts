@@ -1,6 +1,7 @@
 /** The state of one axios call while its steps are reported (tracker.ts). */
 import type { Instance } from './registry';
 import type { Lineage } from './replay';
+import type { Loan } from './lent-adapter';
 
 type Bag = Record<string, unknown>;
 
@@ -32,8 +33,8 @@ export interface Call {
   syncMode: boolean;
   /**
    * axios 0.x, in synchronous mode, returns early (skipping the response
-   * interceptors) when dispatchRequest throws; then the request wrapper must
-   * watch the caller's promise itself. Unknown versions are treated so too.
+   * interceptors) when dispatchRequest throws; the adapter lent for the
+   * dispatch tells whether it did (lent-adapter.ts). Unknown versions are treated so too.
    */
   legacy: boolean;
   /** Entered through the request wrapper (else a hand-registered instance's chain started it). */
@@ -42,6 +43,8 @@ export interface Call {
   inner: boolean;
   /** The response side offered stand-ins that report settle (response-side.ts). */
   responseWatched: boolean;
+  /** 0.x in synchronous mode: the stand-in adapter lent to the config dispatchRequest receives (lent-adapter.ts). */
+  loan?: Loan;
   /** The config handed to dispatchRequest. */
   sent?: unknown;
   dispatched: boolean;
@@ -57,6 +60,6 @@ export function newCall(id: string, instance: Instance, lineage: Lineage, t0: nu
   return {
     id, instanceId: instance.id, t0, lineage, attempt: lineage.attempts, entered: false, reqMgr: undefined, resMgr: undefined, config: undefined,
     url: undefined, shownMethod: undefined, shownUrl: undefined, fromUrl: undefined, fromBase: undefined, fromAllow: undefined, kept: 0, ran: 0,
-    syncMode: true, legacy: instance.copy.legacy, viaWrapper, inner: false, responseWatched: false, sent: undefined, dispatched: false, transportEnded: false, settled: false,
+    syncMode: true, legacy: instance.copy.legacy, viaWrapper, inner: false, responseWatched: false, loan: undefined, sent: undefined, dispatched: false, transportEnded: false, settled: false,
   };
 }

@@ -14,15 +14,17 @@
  * axios's instead (same value or reason, one microtask later, rejection
  * still unhandled if the caller leaves it so): a call that fails before
  * axios builds its chain (invalid options), and 0.x calls in synchronous
- * mode (no async request interceptor), where a throw in dispatchRequest
- * bypasses the response chain. A synchronous throw (0.x validates some
- * options synchronously) is reported and re-thrown as is.
+ * mode (no async request interceptor) whose dispatchRequest threw before
+ * reaching the adapter lent to it (lent-adapter.ts), which bypasses the
+ * response chain. A synchronous throw (0.x validates some options
+ * synchronously) is reported and re-thrown as is.
  */
 import type { InjectContext } from '../context';
 import { replaceMethod, syncLike } from './patch';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
 import { apply } from '../../protocol/intrinsics';
+import { settledWithoutLink } from './lent-adapter';
 
 const setProto = Reflect.setPrototypeOf;
 const protoOf = Reflect.getPrototypeOf;
@@ -63,14 +65,17 @@ function requestImpl(original: Function, tracker: Tracker, ctx: InjectContext) {
       result = apply(original, self, args);
     } catch (error) {
       tracker.active = outer;
+      settledWithoutLink(call, tracker);
       ctx.guard(() => tracker.settle(call, error, true));
       throw error;
     }
     tracker.active = outer;
     // The chain's ends report settle, unless axios failed before building the
     // chain (the response side was never collected), or 0.x in synchronous
-    // mode, which skips the response chain when dispatchRequest throws.
-    if (call.resMgr === undefined && !(call.legacy && call.syncMode)) return result;
+    // mode, which skips the response chain when dispatchRequest throws: there
+    // the adapter lent for the dispatch tells whether it did (lent-adapter.ts).
+    if (call.resMgr === undefined && (!(call.legacy && call.syncMode) || settledWithoutLink(call, tracker))) return result;
+    settledWithoutLink(call, tracker);
     const then = typeof result === 'object' && result !== null ? (result as { then?: unknown }).then : undefined;
     if (typeof then !== 'function') {
       ctx.guard(() => tracker.settle(call, result, false));

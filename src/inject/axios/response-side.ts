@@ -5,9 +5,9 @@
  * result ('transport-end') and the last app handler's outcome is what the
  * caller gets ('settle'). Their stand-ins wrap both functions; a missing one
  * becomes a pass-through (identity / re-throw), which is what `then` does
- * for a missing callback, with no extra tick. When the app has no response
- * interceptor we must add one handler of ours: that case costs the caller
- * one microtask (so does 0.x in synchronous mode, see request-hook.ts).
+ * for a missing callback, with no extra tick. When an 0.x app has no response
+ * interceptor and an asynchronous request interceptor we must add one
+ * handler of ours: that case costs the caller one microtask.
  * Written to allocate little: this runs for every request of the page.
  */
 import { observeCall, type Watcher } from './observe';
@@ -105,8 +105,8 @@ function offerCollected(call: Call, tracker: Tracker, fn: Function, result: unkn
   const last = top - 1;
   const side = new ResponseSide(call, tracker);
   if (last < from) {
-    // 1.x: the promise axios awaits tells (inner-request-hook.ts). In 0.x
-    // synchronous mode the request wrapper watches the caller's promise anyway (see Call.legacy).
+    // 1.x: the promise axios awaits tells (inner-request-hook.ts); 0.x in
+    // synchronous mode: the adapter lent for the dispatch (lent-adapter.ts).
     if (call.inner || (call.viaWrapper && call.legacy && call.syncMode)) return result;
     call.responseWatched = true;
     offer(fn, standIn(side, { fulfilled: identity, rejected: rethrow, synchronous: true }, true, true));

@@ -16,6 +16,7 @@ import { writeOutcome } from './outcome';
 import type { Instance, Registry } from './registry';
 import { newCall, type Call, type Side } from './call';
 import { Replays } from './replay';
+import { lendAdapter } from './lent-adapter';
 import { configArgument, headerEntriesOf, methodOf, urlOf } from './request-info';
 import { expectTransport, releaseTransport } from './transport-link';
 import { OwnWeakMap } from '../../protocol/intrinsics';
@@ -164,6 +165,8 @@ export class Tracker {
     const sent = (typeof config === 'object' && config !== null ? config : call.config) as Bag | undefined;
     if (!sent) return;
     call.sent = sent;
+    // 0.x, synchronous mode, still inside axios's `request`: dispatchRequest runs next, before the call returns.
+    if (call.legacy && call.syncMode && call.viaWrapper && !call.inner && this.active === call) lendAdapter(call, this, sent);
     if (sent !== call.config) this.replays.mark(sent, call.lineage);
     const method = methodOf(sent);
     const url = this.urlOf(call, sent);
