@@ -132,35 +132,21 @@ describe('the real axios-auth-refresh from npm: the page sees the same', () => {
 
 describe('order decided within one task (zero-latency adapters)', () => {
   for (const c of CASES.microtasks) {
-    // 0.x is expected to fail: src/inject/axios/README.md's documented gap, "an 0.x
-    // instance with a request interceptor of the usual (asynchronous) kind and
-    // no response interceptor gets one pass-through handler of ours, one
-    // microtask later for its caller", reorders calls that settle within one
-    // task. it.fails keeps the check running: it reports (fails) once the gap
-    // is closed. 1.x has no such gap.
-    const legacy = c.name.endsWith('0.27');
-    (legacy ? it.fails : it)(`${c.name}: the page sees the same order of completion between instances`, async () => {
+    it(`${c.name}: the page sees the same order of completion between instances`, async () => {
       const { bare, ext } = await differential(c);
       expect(differences(bare.page.lines, ext.page.lines)).toEqual([]);
       expect(differences(bare.page.results, ext.page.results)).toEqual([]);
     });
 
-    it(`${c.name}: a caller waits one more microtask exactly where src/inject/axios/README.md says, nowhere else`, async () => {
+    // 0.x hands the caller its chain's last promise; an instance without a
+    // response interceptor (or in synchronous mode) is seen through the adapter
+    // lent for the dispatch (src/inject/axios/lent-adapter.ts), not a link.
+    it(`${c.name}: a caller waits the same number of microtasks, whatever the instance's interceptors`, async () => {
       const { bare, ext } = await differential(c);
       const before = (bare.page.extra as { waited: Record<string, number> }).waited;
       const after = (ext.page.extra as { waited: Record<string, number> }).waited;
-      // 0.x only: instances (see microtasks.js) without a response interceptor whose
-      // request interceptors are not all synchronous (in synchronous mode the adapter
-      // lent for the dispatch sees the end: src/inject/axios/lent-adapter.ts).
-      const documented = (name: string) => {
-        const instance = name.split(' ')[1];
-        const noResponseInterceptor = ['none', 'requestOnly', 'synchronous', 'asyncRequest'].includes(instance);
-        const allRequestInterceptorsSync = ['none', 'responseOnly', 'synchronous', 'recovering'].includes(instance);
-        return legacy && noResponseInterceptor && !allRequestInterceptorsSync;
-      };
-      expect(Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - before[k]]))).toEqual(
-        Object.fromEntries(Object.keys(before).map((k) => [k, documented(k) ? 1 : 0])),
-      );
+      expect(Object.keys(before)).toHaveLength(14);
+      expect(after).toEqual(before);
     });
   }
 });

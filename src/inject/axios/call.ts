@@ -29,6 +29,15 @@ export interface Call {
   /** Request interceptors axios kept for this call, and how many of them have run (request-side.ts). */
   kept: number;
   ran: number;
+  /**
+   * Request handlers axios kept, counted in the order it read them (0.x
+   * chains them in reverse), and the first of them with a `fulfilled` /
+   * `rejected` function (-1: none): which handler's outcome is the one
+   * dispatchRequest gets (lent-adapter.ts).
+   */
+  reads: number;
+  firstFulfilled: number;
+  firstRejected: number;
   /** Every request interceptor kept is `synchronous`: axios runs them and dispatchRequest inside the call. */
   syncMode: boolean;
   /**
@@ -43,8 +52,18 @@ export interface Call {
   inner: boolean;
   /** The response side offered stand-ins that report settle (response-side.ts). */
   responseWatched: boolean;
-  /** 0.x in synchronous mode: the stand-in adapter lent to the config dispatchRequest receives (lent-adapter.ts). */
+  /** axios 0.x, known by its version. */
+  zero: boolean;
+  /** 0.x: the stand-in adapter lent to the config dispatchRequest receives (lent-adapter.ts). */
   loan?: Loan;
+  /**
+   * 0.x, asynchronous mode, no response interceptor: the request handler
+   * whose outcome dispatchRequest gets lends the adapter (lent-adapter.ts);
+   * cleared once it has.
+   */
+  lendLater: boolean;
+  /** The promise axios returned to the caller (lendLater calls only). */
+  caller?: unknown;
   /** The config handed to dispatchRequest. */
   sent?: unknown;
   dispatched: boolean;
@@ -56,10 +75,11 @@ export interface Call {
 export type Side = 'request' | 'response';
 
 export function newCall(id: string, instance: Instance, lineage: Lineage, t0: number, viaWrapper: boolean): Call {
+  const legacy = instance.copy.legacy;
   // Every field written at once, so that all calls share one object shape.
   return {
     id, instanceId: instance.id, t0, lineage, attempt: lineage.attempts, entered: false, reqMgr: undefined, resMgr: undefined, config: undefined,
-    url: undefined, shownMethod: undefined, shownUrl: undefined, fromUrl: undefined, fromBase: undefined, fromAllow: undefined, kept: 0, ran: 0,
-    syncMode: true, legacy: instance.copy.legacy, viaWrapper, inner: false, responseWatched: false, loan: undefined, sent: undefined, dispatched: false, transportEnded: false, settled: false,
+    url: undefined, shownMethod: undefined, shownUrl: undefined, fromUrl: undefined, fromBase: undefined, fromAllow: undefined, kept: 0, ran: 0, reads: 0, firstFulfilled: -1, firstRejected: -1,
+    syncMode: true, legacy, zero: legacy && instance.copy.zero, viaWrapper, inner: false, responseWatched: false, loan: undefined, lendLater: false, caller: undefined, sent: undefined, dispatched: false, transportEnded: false, settled: false,
   };
 }

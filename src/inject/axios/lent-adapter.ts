@@ -1,38 +1,55 @@
 /**
- * axios 0.x in synchronous mode (every request interceptor it keeps is
- * `synchronous`, or there is none, the common case of an instance whose
- * refresh logic is all in a response interceptor): `request` runs the
- * interceptors and dispatchRequest before it returns, and hands the caller
- * dispatchRequest's promise with the response interceptors chained on it.
- * Unless dispatchRequest throws: then the caller gets `Promise.reject(error)`
- * and no response interceptor runs, so nothing of ours in the chain would
- * report the end. Watching the caller's promise to cover that would add a
- * link (a microtask later for the caller) or mark it handled.
+ * Seeing where an axios 0.x call ends when nothing of ours is in its chain.
+ * 0.x hands the caller the chain's last promise itself, so with no response
+ * interceptor (or in synchronous mode, where a throw in dispatchRequest skips
+ * the response interceptors) our stand-ins cannot report the end, and
+ * watching the caller's promise would add a link (a microtask later for the
+ * caller) or mark it handled (hiding a rejection the caller leaves unhandled).
  *
- * Instead the config dispatchRequest receives lends it a stand-in adapter for
- * the synchronous steps between the last request interceptor and the
- * adapter's call (dispatchRequest's transformRequest and header flattening).
- * The stand-in puts the app's adapter back first thing, calls it as
- * dispatchRequest would, and returns a thenable whose `then` (dispatchRequest
- * calls it once, at once) chains on the adapter's promise. So when `request`
- * returns, the request wrapper knows which of three things happened:
- *  - 'chained': dispatchRequest returned its promise; the response stand-ins
- *    report the end or, with no response interceptor, the functions passed
- *    to `then` do (what they return is what the caller gets);
- *  - 'threw': the adapter threw; the caller gets that error, reported at once;
- *  - anything else (dispatchRequest threw before the adapter, the adapter
- *    returned no thenable, the config could not lend): the wrapper watches
- *    the caller's promise as before, a microtask later for the caller.
+ * Instead the config dispatchRequest receives lends it a stand-in adapter,
+ * from the moment the last request interceptor has handed that config on
+ * until dispatchRequest reads `config.adapter` (its transformRequest and
+ * header flattening run in between). The stand-in puts the app's adapter
+ * back first thing, calls it as dispatchRequest would, and returns a thenable
+ * whose `then` (dispatchRequest calls it once, at once) chains
+ * dispatchRequest's own handlers on the adapter's promise; with no response
+ * interceptor, what those handlers return is what the caller gets. So:
+ *  - 'chained': dispatchRequest returned its promise; the response stand-ins,
+ *    or with none the handlers passed to `then`, report the end;
+ *  - 'threw': the adapter threw; the caller gets that error;
+ *  - never called, stand-in still in place: dispatchRequest threw before the
+ *    adapter (a transformRequest threw, the request was cancelled before it
+ *    was sent); the caller gets that error, which only a cancellation tells.
+ *
+ * When the loan is made:
+ *  - synchronous mode (no request interceptor, or only `synchronous` ones):
+ *    dispatchRequest runs inside `request`, so the request wrapper takes the
+ *    loan back when `request` returns (settledWithoutLink);
+ *  - asynchronous mode, no response interceptor: 0.x chains the request
+ *    handlers it kept in the reverse of the order it read them, each
+ *    `then(fulfilled, rejected)`, then `then(dispatchRequest, undefined)`.
+ *    An outcome no later handler can take up (no later `fulfilled` for a
+ *    value, no later `rejected` for an error) is what dispatchRequest gets,
+ *    or, an error, what the caller gets (lendIfLast). dispatchRequest then
+ *    runs in the same microtask checkpoint, so a timer tells whether the
+ *    stand-in was reached.
  */
 import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
-import { apply } from '../../protocol/intrinsics';
+import { apply, OwnWeakSet } from '../../protocol/intrinsics';
 
 const getOwn = Reflect.getOwnPropertyDescriptor;
 const reflectSet = Reflect.set;
+const nativeThen = Promise.prototype.then;
+// Taken when the page script starts: a page that wraps timers later (Zone.js) must not see ours.
+const later = globalThis.setTimeout;
+const abortedGetter = globalThis.AbortSignal ? getOwn(AbortSignal.prototype, 'aborted')?.get : undefined;
 
-/** Where a loan got to (numbers: compared on every 0.x call in synchronous mode). */
+/** Every stand-in lent out: a config two calls hand to dispatchRequest at once lends only to the first. */
+const standIns = new OwnWeakSet<Function>();
+
+/** Where a loan got to (numbers: compared on every 0.x call that lends). */
 const LENT = 0;
 const CALLED = 1;
 const CHAINED = 2;
@@ -49,6 +66,9 @@ export class Loan implements Watcher {
     readonly tracker: Tracker,
     readonly config: object,
     readonly adapter: Function,
+    /** Made from a request handler's outcome (asynchronous mode): nobody takes it back when `request` returns. */
+    readonly async: boolean,
+    readonly t: number,
   ) {
     const loan = this;
     this.standIn = function (this: unknown) {
@@ -57,13 +77,22 @@ export class Loan implements Watcher {
     };
   }
 
+  /** Whether our stand-in is still the config's adapter. */
+  lent(): boolean {
+    try {
+      return getOwn(this.config, 'adapter')?.value === this.standIn;
+    } catch {
+      // A Proxy config whose trap throws.
+      return false;
+    }
+  }
+
   /** Puts the app's adapter back, if ours is still there. */
   restore(): void {
-    const config = this.config as { adapter?: unknown };
     try {
-      if (getOwn(config, 'adapter')?.value === this.standIn) reflectSet(config, 'adapter', this.adapter);
+      if (this.lent()) reflectSet(this.config, 'adapter', this.adapter);
     } catch {
-      // A Proxy config whose trap throws: nothing more we can do without page code noticing.
+      // As above: nothing more we can do without page code noticing.
     }
   }
 
@@ -76,6 +105,8 @@ export class Loan implements Watcher {
     } catch (error) {
       this.state = THREW;
       this.error = error;
+      // dispatchRequest lets it through, so the caller's promise rejects with it.
+      if (this.async) finish(this.tracker, this.call, error);
       throw error;
     }
     // dispatchRequest reads `then` once; so do we, and hand it on.
@@ -113,19 +144,64 @@ export class Loan implements Watcher {
       // As above.
     }
   }
+
+  /**
+   * Called once dispatchRequest has run: reports how it failed, if it did.
+   * False when where the call ended is unknown (an app's transformRequest
+   * replaced our stand-in).
+   */
+  conclude(): boolean {
+    const state = this.state;
+    if (state === CHAINED) return true;
+    if (state === THREW) {
+      if (!this.async) finish(this.tracker, this.call, this.error);
+      return true;
+    }
+    // The adapter returned no thenable, or its `then` threw: so did dispatchRequest, with an error we do not see.
+    if (state === CALLED) finish(this.tracker, this.call, undefined);
+    else if (!this.lent()) return false;
+    // dispatchRequest threw before it read `config.adapter`.
+    else finish(this.tracker, this.call, cancellation(this.config), this.t);
+    return true;
+  }
+}
+
+function finish(tracker: Tracker, call: Call, error: unknown, t?: number): void {
+  try {
+    if (t === undefined) tracker.finish(call, error, true);
+    else tracker.settle(call, error, true, t);
+  } catch {
+    // Ours alone.
+  }
+}
+
+/** What 0.x's throwIfCancellationRequested threw, as far as the config tells without page code: its CancelToken's reason, or an aborted signal's code. */
+function cancellation(config: object): unknown {
+  const { cancelToken, signal } = config as { cancelToken?: unknown; signal?: unknown };
+  const reason = typeof cancelToken === 'object' && cancelToken !== null ? getOwn(cancelToken, 'reason')?.value : undefined;
+  if (reason !== undefined) return reason;
+  if (abortedGetter !== undefined && typeof signal === 'object' && signal !== null) {
+    try {
+      if (apply(abortedGetter, signal, []) === true) return { code: 'ERR_CANCELED' };
+    } catch {
+      // Not a real AbortSignal: axios's own read would tell, ours cannot.
+    }
+  }
+  return undefined;
 }
 
 /** Lends `config` a stand-in adapter for this call's dispatch; false when it cannot (no own writable function there). Never throws. */
-export function lendAdapter(call: Call, tracker: Tracker, config: object): boolean {
+export function lendAdapter(call: Call, tracker: Tracker, config: object, async = false): boolean {
   try {
     const own = getOwn(config, 'adapter');
-    if (own === undefined || !('value' in own) || !own.writable || typeof own.value !== 'function') return false;
-    const loan = new Loan(call, tracker, config, own.value as Function);
+    if (own === undefined || !('value' in own) || !own.writable || typeof own.value !== 'function' || standIns.has(own.value)) return false;
+    const loan = new Loan(call, tracker, config, own.value as Function, async, tracker.now());
     if (!reflectSet(config, 'adapter', loan.standIn)) return false;
+    standIns.add(loan.standIn);
     call.loan = loan;
     return true;
   } catch {
-    // A Proxy config whose trap throws: the call is watched as before.
+    // A Proxy config whose trap throws: the call is watched another way.
     return false;
   }
 }
@@ -135,18 +211,61 @@ export function lendAdapter(call: Call, tracker: Tracker, config: object): boole
  * call's end is seen without watching the caller's promise. Takes the loan
  * back. Never throws.
  */
-export function settledWithoutLink(call: Call, tracker: Tracker): boolean {
+export function settledWithoutLink(call: Call): boolean {
   const loan = call.loan;
   if (loan === undefined) return false;
   call.loan = undefined;
-  loan.restore();
-  if (loan.state === CHAINED) return true;
-  if (loan.state !== THREW) return false;
-  // dispatchRequest let the adapter's throw through: the caller's promise is rejected with it.
   try {
-    tracker.finish(call, loan.error, true);
-  } catch {
-    // Ours alone.
+    return loan.conclude();
+  } finally {
+    loan.restore();
   }
-  return true;
+}
+
+/** At response collection: an 0.x call in asynchronous mode with no response interceptor whose end the lent adapter can see. */
+export function canLendLater(call: Call): boolean {
+  return call.zero && call.viaWrapper && !call.inner && !call.syncMode && call.firstFulfilled >= 0;
+}
+
+/**
+ * A kept request handler (read `order`-th by axios) ended; in a lendLater
+ * call, if no later handler can take its outcome up, that outcome is what
+ * dispatchRequest gets (a value) or what the caller gets (an error).
+ */
+export function lendIfLast(call: Call, tracker: Tracker, order: number, value: unknown, failed: boolean): void {
+  if (order < 0) return;
+  // 0.x chains handlers in the reverse of the order it read them: those read earlier run later.
+  const next = failed ? call.firstRejected : call.firstFulfilled;
+  if (next >= 0 && next < order) return;
+  call.lendLater = false;
+  if (failed) return finish(tracker, call, value);
+  if ((typeof value !== 'object' || value === null) && typeof value !== 'function') {
+    // dispatchRequest's first read of the config throws a TypeError.
+    return finish(tracker, call, undefined);
+  }
+  if (lendAdapter(call, tracker, value, true)) {
+    apply(later, globalThis, [() => concludeLater(call, tracker), 0]);
+    return;
+  }
+  watchCaller(call, tracker);
+}
+
+/** dispatchRequest has run (it runs in the microtask checkpoint where the loan was made). */
+function concludeLater(call: Call, tracker: Tracker): void {
+  const loan = call.loan;
+  call.loan = undefined;
+  if (loan === undefined || loan.conclude()) return;
+  watchCaller(call, tracker);
+}
+
+/**
+ * The last resort: the caller's promise, on a side branch. It adds no tick,
+ * but marks that promise handled: a rejection the caller leaves unhandled
+ * would no longer reach the page's unhandledrejection handlers.
+ */
+function watchCaller(call: Call, tracker: Tracker): void {
+  const caller = call.caller;
+  call.caller = undefined;
+  if (!(caller instanceof Promise)) return;
+  apply(nativeThen, caller, [(value: unknown) => tracker.finish(call, value, false), (error: unknown) => tracker.finish(call, error, true)]);
 }

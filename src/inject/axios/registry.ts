@@ -17,17 +17,25 @@ export interface Copy {
   root?: Function;
   /** axios 0.x (or a version we cannot tell): see Call.legacy in tracker.ts. */
   readonly legacy: boolean;
+  /** axios 0.x, known by its VERSION: its request chain's order is known (lent-adapter.ts). */
+  readonly zero: boolean;
 }
 
 /** A copy whose VERSION is read once, when first needed (axios sets it after building its default instance). */
 function newCopy(): Copy {
   let known: boolean | undefined;
+  const versionZero = (copy: Copy): boolean | undefined => {
+    if (known !== undefined) return known;
+    const version = ownString(copy.root, 'VERSION');
+    if (version === undefined) return undefined;
+    return (known = version.startsWith('0.'));
+  };
   return {
     get legacy() {
-      if (known !== undefined) return known;
-      const version = ownString(this.root, 'VERSION');
-      if (version === undefined) return true;
-      return (known = version.startsWith('0.'));
+      return versionZero(this) ?? true;
+    },
+    get zero() {
+      return versionZero(this) ?? false;
     },
   };
 }

@@ -14,10 +14,11 @@
  * axios's instead (same value or reason, one microtask later, rejection
  * still unhandled if the caller leaves it so): a call that fails before
  * axios builds its chain (invalid options), and 0.x calls in synchronous
- * mode (no async request interceptor) whose dispatchRequest threw before
- * reaching the adapter lent to it (lent-adapter.ts), which bypasses the
- * response chain. A synchronous throw (0.x validates some options
- * synchronously) is reported and re-thrown as is.
+ * mode (no async request interceptor) whose transformRequest replaced the
+ * adapter lent for the dispatch (lent-adapter.ts), so that whether
+ * dispatchRequest threw (which bypasses the response chain) is unknown. A
+ * synchronous throw (0.x validates some options synchronously) is reported
+ * and re-thrown as is.
  */
 import type { InjectContext } from '../context';
 import { replaceMethod, syncLike } from './patch';
@@ -65,17 +66,17 @@ function requestImpl(original: Function, tracker: Tracker, ctx: InjectContext) {
       result = apply(original, self, args);
     } catch (error) {
       tracker.active = outer;
-      settledWithoutLink(call, tracker);
+      settledWithoutLink(call);
       ctx.guard(() => tracker.settle(call, error, true));
       throw error;
     }
     tracker.active = outer;
+    if (call.lendLater) call.caller = result;
     // The chain's ends report settle, unless axios failed before building the
     // chain (the response side was never collected), or 0.x in synchronous
     // mode, which skips the response chain when dispatchRequest throws: there
     // the adapter lent for the dispatch tells whether it did (lent-adapter.ts).
-    if (call.resMgr === undefined && (!(call.legacy && call.syncMode) || settledWithoutLink(call, tracker))) return result;
-    settledWithoutLink(call, tracker);
+    if (call.resMgr === undefined && (!(call.legacy && call.syncMode) || settledWithoutLink(call))) return result;
     const then = typeof result === 'object' && result !== null ? (result as { then?: unknown }).then : undefined;
     if (typeof then !== 'function') {
       ctx.guard(() => tracker.settle(call, result, false));

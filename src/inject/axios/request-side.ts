@@ -15,6 +15,7 @@ import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
 import { apply } from '../../protocol/intrinsics';
+import { lendIfLast } from './lent-adapter';
 
 
 interface AppHandler {
@@ -36,6 +37,8 @@ function dispatch(tracker: Tracker, call: Call, value: unknown): void {
 /** Stands in for one app handler: same functions (wrapped), same flags, runWhen called on the app's object. */
 class StandIn implements Watcher {
   private index = -1;
+  /** Its place among the handlers axios kept, in the order axios read them. */
+  private order = -1;
   private done = false;
   readonly rejected: unknown;
   readonly synchronous: unknown;
@@ -68,12 +71,16 @@ class StandIn implements Watcher {
       call.ran++;
     }
     if (!failed && call.ran === call.kept) dispatch(this.tracker, call, value);
+    if (call.lendLater) lendIfLast(call, this.tracker, this.order, value, failed);
   }
 
   /** axios reads `fulfilled` only for a handler it keeps in the chain. */
   get fulfilled(): unknown {
     const call = this.call;
     if (!this.synchronous) call.syncMode = false;
+    const order = (this.order = call.reads++);
+    if (call.firstFulfilled < 0 && typeof this.original === 'function') call.firstFulfilled = order;
+    if (call.firstRejected < 0 && typeof this.rejected === 'function') call.firstRejected = order;
     // One without a fulfilled function passes values through: not counted.
     if (typeof this.original !== 'function') return this.original;
     this.index = call.kept++;

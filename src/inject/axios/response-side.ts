@@ -5,15 +5,17 @@
  * result ('transport-end') and the last app handler's outcome is what the
  * caller gets ('settle'). Their stand-ins wrap both functions; a missing one
  * becomes a pass-through (identity / re-throw), which is what `then` does
- * for a missing callback, with no extra tick. When an 0.x app has no response
- * interceptor and an asynchronous request interceptor we must add one
- * handler of ours: that case costs the caller one microtask.
+ * for a missing callback, with no extra tick. With no response interceptor,
+ * 1.x and 0.x are seen elsewhere (inner-request-hook.ts, lent-adapter.ts);
+ * only a copy of unknown version or an instance tracked from its chain alone
+ * gets one handler of ours, which costs its caller one microtask.
  * Written to allocate little: this runs for every request of the page.
  */
 import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
 import { apply } from '../../protocol/intrinsics';
+import { canLendLater } from './lent-adapter';
 
 interface AppHandler {
   fulfilled?: unknown;
@@ -105,9 +107,15 @@ function offerCollected(call: Call, tracker: Tracker, fn: Function, result: unkn
   const last = top - 1;
   const side = new ResponseSide(call, tracker);
   if (last < from) {
-    // 1.x: the promise axios awaits tells (inner-request-hook.ts); 0.x in
-    // synchronous mode: the adapter lent for the dispatch (lent-adapter.ts).
+    // 1.x: the promise axios awaits tells (inner-request-hook.ts); 0.x: the
+    // adapter lent for the dispatch (lent-adapter.ts), in synchronous mode by
+    // the request wrapper, else by the request handler whose outcome
+    // dispatchRequest gets.
     if (call.inner || (call.viaWrapper && call.legacy && call.syncMode)) return result;
+    if (canLendLater(call)) {
+      call.lendLater = true;
+      return result;
+    }
     call.responseWatched = true;
     offer(fn, standIn(side, { fulfilled: identity, rejected: rethrow, synchronous: true }, true, true));
     return result;

@@ -212,12 +212,17 @@ export class Tracker {
     this.settle(call, value, failed);
   }
 
-  settle(call: Call, value: unknown, failed: boolean): void {
+  now(): number {
+    return this.ctx.now();
+  }
+
+  /** `t`: when it happened, if that was before now. */
+  settle(call: Call, value: unknown, failed: boolean, t?: number): void {
     if (call.settled) return;
     call.settled = true;
     this.announceEnter(call);
     if (call.dispatched && !call.transportEnded) releaseTransport(call.id);
-    const event = this.event(call, 'settle', this.ctx.now());
+    const event = this.event(call, 'settle', t ?? this.ctx.now());
     writeOutcome(event, value, failed);
     this.ctx.emit(event);
   }
