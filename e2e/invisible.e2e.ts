@@ -35,6 +35,7 @@ interface Capture {
 }
 
 const OUT = resolve(import.meta.dirname, '../test-results/invisible');
+const SCREENSHOTS = resolve(import.meta.dirname, '../test-results/screenshots');
 
 let both: Awaited<ReturnType<typeof launchBoth>>;
 let site: FixtureSite;
@@ -119,15 +120,19 @@ describe('the real axios-auth-refresh from npm: the page sees the same', () => {
   // (The request axios-auth-refresh holds during the refresh, /api/protected?id=late,
   // is shown as queued on some runs and as normal on others: a finding for the
   // trace model, not for this file.)
-  it('and the extension really saw it: the panel shows the expired requests, the refresh and the replays', async () => {
-    const { page } = await run(both.extension, CASES.authRefresh[0], true);
-    const panel = await openPanelFor(both.extension.lab!, page);
-    await panel.getByTestId('view-list').click();
-    const roles = () => panel.locator('[data-testid=request-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-role')));
-    await expect.poll(async () => [...new Set(await roles())]).toEqual(expect.arrayContaining(['expired', 'refresh', 'replay']));
-    await panel.close();
-    await page.close();
-  });
+  for (const name of ['auth-refresh-1.x-xhr', 'auth-refresh-0.27-xhr']) {
+    it(`and the extension really saw it (${name}): the panel shows the expired requests, the refresh and the replays`, async () => {
+      const { page } = await run(both.extension, CASES.authRefresh.find((c) => c.name === name)!, true);
+      const panel = await openPanelFor(both.extension.lab!, page);
+      await panel.getByTestId('view-list').click();
+      const roles = () => panel.locator('[data-testid=request-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-role')));
+      await expect.poll(async () => [...new Set(await roles())]).toEqual(expect.arrayContaining(['expired', 'refresh', 'replay']));
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await panel.screenshot({ path: `${SCREENSHOTS}/invisible-${name}.png` });
+      await panel.close();
+      await page.close();
+    });
+  }
 });
 
 describe('order decided within one task (zero-latency adapters)', () => {
