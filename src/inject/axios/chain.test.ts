@@ -170,6 +170,27 @@ describe.each(copies)('%s', (_name, load, isV1) => {
     expect(rec.steps(lastEnter(rec).id).map((s) => `${s.step}:${s.outcome ?? ''}`)).toEqual(['enter:', 'dispatch:', 'transport-end:error', 'settle:error']);
   });
 
+  it('synchronous mode: a request interceptor that throws and recovers dispatches the config it was given, and that is the dispatch reported', async () => {
+    const ran: string[] = [];
+    const api = make();
+    api.interceptors.request.use((c) => (ran.push('A'), (c.headers!['X-A'] = '1'), c), undefined, { synchronous: true });
+    api.interceptors.request.use(
+      () => {
+        ran.push('B');
+        throw new Error('no token');
+      },
+      () => (ran.push('B rejected'), 'ignored by axios'),
+      { synchronous: true },
+    );
+    const response = await api.get('https://x.test/sync-recovers', { headers: { 'X-Given': '1' } });
+    expect(ran).toEqual(['B', 'B rejected']);
+    expect(response.status).toBe(200);
+    const steps = rec.steps(lastEnter(rec).id);
+    expect(steps.map((s) => s.step)).toEqual(['enter', 'dispatch', 'transport-end', 'settle']);
+    expect(Object.keys(steps[1].headers ?? {})).toContain('x-given');
+    expect(Object.keys(steps[1].headers ?? {})).not.toContain('x-a');
+  });
+
   it.runIf(!isV1)('0.x synchronous mode: only transformRequest sees the adapter lent for the dispatch; the adapter and the caller see their own', async () => {
     const seen: string[] = [];
     const answer = serverAdapter(() => ({ status: 200 }), axios.AxiosError as never);

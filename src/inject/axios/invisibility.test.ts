@@ -208,10 +208,12 @@ const baseline = new Map<string, Record<string, unknown>>();
 const instrumented = new Map<string, Record<string, unknown>>();
 const rec = recorder();
 let unhandledBaseline: AxiosInstance;
+let leftBaseline: AxiosInstance[];
 
 beforeAll(async () => {
   for (const [name, load] of copies) baseline.set(name, await scenario(await load()));
   unhandledBaseline = (await importFreshAxios1()).create({ adapter: (() => Promise.reject(new Error('down'))) as never });
+  leftBaseline = [leavesOneUnhandled(await importFreshAxios1()), leavesOneUnhandled(requireFresh027())];
   installAxiosHooks(rec.ctx);
   for (const [name, load] of copies) instrumented.set(name, await scenario(await load()));
 });
@@ -238,14 +240,32 @@ describe.each(copies.map(([name]) => name))('%s', (name) => {
   });
 });
 
+/**
+ * Synchronous mode: a request interceptor throws and its `rejected` returns a
+ * rejected promise, which axios ignores (it dispatches the config the
+ * interceptor was given): the app leaves that rejection unhandled.
+ */
+function leavesOneUnhandled(axios: AxiosStatic): AxiosInstance {
+  const api = axios.create({ adapter: (async (c: unknown) => ({ status: 200, data: 1, headers: {}, config: c })) as never });
+  api.interceptors.request.use(
+    () => {
+      throw new Error('no token');
+    },
+    () => Promise.reject(new Error('left unhandled by the app')),
+    { synchronous: true },
+  );
+  return api;
+}
+
 it('keeps an unhandled rejection unhandled, once, with the same reason', async () => {
   const instrumentedApi = (await importFreshAxios1()).create({ adapter: (() => Promise.reject(new Error('down'))) as never });
+  const leftInstrumented = [leavesOneUnhandled(await importFreshAxios1()), leavesOneUnhandled(requireFresh027())];
   const saved = process.listeners('unhandledRejection');
   process.removeAllListeners('unhandledRejection');
   const seen: string[] = [];
   process.on('unhandledRejection', (reason) => void seen.push((reason as Error).message));
   try {
-    for (const api of [unhandledBaseline, instrumentedApi]) {
+    for (const api of [unhandledBaseline, instrumentedApi, ...leftBaseline, ...leftInstrumented]) {
       void api.get('https://x.test/never-handled');
       await new Promise((r) => setImmediate(r));
       await new Promise((r) => setImmediate(r));
@@ -254,7 +274,7 @@ it('keeps an unhandled rejection unhandled, once, with the same reason', async (
     process.removeAllListeners('unhandledRejection');
     for (const l of saved) process.on('unhandledRejection', l);
   }
-  expect(seen).toEqual(['down', 'down']);
+  expect(seen).toEqual(['down', 'down', ...Array(4).fill('left unhandled by the app')]);
 });
 
 it('emits only events the protocol validator accepts', () => {

@@ -40,6 +40,9 @@ class StandIn implements Watcher {
   /** Its place among the handlers axios kept, in the order axios read them. */
   private order = -1;
   private done = false;
+  /** Synchronous mode: `fulfilled` threw, and axios dispatches the config it was given once `rejected` returns. */
+  private broke = false;
+  private input: unknown = undefined;
   readonly rejected: unknown;
   readonly synchronous: unknown;
   readonly runWhen: unknown;
@@ -53,7 +56,7 @@ class StandIn implements Watcher {
     this.original = h.fulfilled;
     this.synchronous = h.synchronous;
     const { rejected, runWhen } = h;
-    this.rejected = typeof rejected === 'function' ? this.wrap(rejected) : rejected;
+    this.rejected = typeof rejected === 'function' ? this.wrap(rejected, false) : rejected;
     this.runWhen =
       typeof runWhen === 'function'
         ? function () {
@@ -84,15 +87,40 @@ class StandIn implements Watcher {
     // One without a fulfilled function passes values through: not counted.
     if (typeof this.original !== 'function') return this.original;
     this.index = call.kept++;
-    return this.wrap(this.original);
+    return this.wrap(this.original, true);
   }
 
-  private wrap(f: Function): Function {
-    const watcher: Watcher = this;
+  private wrap(f: Function, fulfilled: boolean): Function {
+    const standIn = this;
     return function (this: unknown) {
       // eslint-disable-next-line prefer-rest-params
-      return observeCall(f, this, arguments, watcher);
+      const args = arguments;
+      return standIn.call.syncMode ? standIn.runSync(f, this, args, fulfilled) : observeCall(f, this, args, standIn);
     };
+  }
+
+  /**
+   * Synchronous mode: axios calls `fulfilled` and uses what it returns as it
+   * is (nothing is adopted, so nothing is watched: a promise there is the
+   * app's to handle). When it throws, axios calls this handler's `rejected`,
+   * ignores what that returns, stops running interceptors and dispatches the
+   * config `fulfilled` was given.
+   */
+  private runSync(f: Function, self: unknown, args: IArguments, fulfilled: boolean): unknown {
+    let out: unknown;
+    try {
+      out = apply(f, self, args);
+    } catch (error) {
+      if (fulfilled) {
+        this.broke = true;
+        this.input = args[0];
+        this.report(error, true);
+      }
+      throw error;
+    }
+    if (fulfilled) this.report(out, false);
+    else if (this.broke) dispatch(this.tracker, this.call, this.input);
+    return out;
   }
 }
 
