@@ -41,9 +41,10 @@ export interface Call {
   /** Every request interceptor kept is `synchronous`: axios runs them and dispatchRequest inside the call. */
   syncMode: boolean;
   /**
-   * axios 0.x, in synchronous mode, returns early (skipping the response
-   * interceptors) when dispatchRequest throws; the adapter lent for the
-   * dispatch tells whether it did (lent-adapter.ts). Unknown versions are treated so too.
+   * axios 0.x: `request` hands the caller its chain's last promise, and in
+   * synchronous mode returns early (skipping the response interceptors) when
+   * dispatchRequest throws; the adapter lent for the dispatch tells
+   * (lent-adapter.ts). A copy without VERSION is 0.x before 0.22.
    */
   legacy: boolean;
   /** Entered through the request wrapper (else a hand-registered instance's chain started it). */
@@ -52,8 +53,8 @@ export interface Call {
   inner: boolean;
   /** The response side offered stand-ins that report settle (response-side.ts). */
   responseWatched: boolean;
-  /** axios 0.x, known by its version. */
-  zero: boolean;
+  /** axios before 0.21.2: no runWhen (so no probe) and no synchronous mode (Copy.early). */
+  early: boolean;
   /** 0.x: the stand-in adapter lent to the config dispatchRequest receives (lent-adapter.ts). */
   loan?: Loan;
   /**
@@ -80,6 +81,6 @@ export function newCall(id: string, instance: Instance, lineage: Lineage, t0: nu
   return {
     id, instanceId: instance.id, t0, lineage, attempt: lineage.attempts, entered: false, reqMgr: undefined, resMgr: undefined, config: undefined,
     url: undefined, shownMethod: undefined, shownUrl: undefined, fromUrl: undefined, fromBase: undefined, fromAllow: undefined, kept: 0, ran: 0, reads: 0, firstFulfilled: -1, firstRejected: -1,
-    syncMode: true, legacy, zero: legacy && instance.copy.zero, viaWrapper, inner: false, responseWatched: false, loan: undefined, lendLater: false, caller: undefined, sent: undefined, dispatched: false, transportEnded: false, settled: false,
+    syncMode: true, legacy, early: instance.copy.early, viaWrapper, inner: false, responseWatched: false, loan: undefined, lendLater: false, caller: undefined, sent: undefined, dispatched: false, transportEnded: false, settled: false,
   };
 }

@@ -13,7 +13,23 @@ import { newCopy, Registry, type Copy, type Instance } from './registry';
 import { wrapRequest } from './request-hook';
 import { isAxiosClass, isAxiosContext, isInterceptorPair, type InterceptorPair } from './shapes';
 import { Tracker } from './tracker';
-import { OwnWeakMap, OwnWeakSet } from '../../protocol/intrinsics';
+import { apply, indexOf, OwnWeakMap, OwnWeakSet } from '../../protocol/intrinsics';
+
+// Taken when the page script starts: the page's to replace later.
+const sourceOf = Function.prototype.toString;
+
+/**
+ * axios before 0.21.2 builds the chain without asking `runWhen` (property
+ * names survive minification, so its source tells). Unknown source: assume it asks.
+ */
+function readsNoRunWhen(request: unknown): boolean {
+  if (typeof request !== 'function') return false;
+  try {
+    return indexOf(apply(sourceOf, request, []) as string, 'runWhen') < 0 && indexOf(apply(sourceOf, request, []) as string, 'native code') < 0;
+  } catch {
+    return false;
+  }
+}
 
 export class AxiosInstrumentation {
   readonly registry: Registry;
@@ -91,7 +107,10 @@ export class AxiosInstrumentation {
   private instrumentCopy(requestOwner: object): Copy {
     const { copy, created } = this.registry.copyFor(requestOwner);
     // 1.x enters through `_request` (inner-request-hook.ts), 0.x through `request`.
-    if (created && !(typeof own(requestOwner, '_request') === 'function' && wrapInnerRequest(requestOwner, this.tracker))) wrapRequest(requestOwner, this.tracker, this.ctx);
+    if (created && !(typeof own(requestOwner, '_request') === 'function' && wrapInnerRequest(requestOwner, this.tracker))) {
+      copy.early = readsNoRunWhen(own(requestOwner, 'request'));
+      wrapRequest(requestOwner, this.tracker, this.ctx);
+    }
     return copy;
   }
 

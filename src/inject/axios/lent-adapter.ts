@@ -224,7 +224,7 @@ export function settledWithoutLink(call: Call): boolean {
 
 /** At response collection: an 0.x call in asynchronous mode with no response interceptor whose end the lent adapter can see. */
 export function canLendLater(call: Call): boolean {
-  return call.zero && call.viaWrapper && !call.inner && !call.syncMode && call.firstFulfilled >= 0;
+  return call.legacy && call.viaWrapper && !call.inner && !call.syncMode && call.firstFulfilled >= 0;
 }
 
 /**

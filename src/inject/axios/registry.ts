@@ -15,28 +15,27 @@ import { OwnWeakMap } from '../../protocol/intrinsics';
 export interface Copy {
   /** The copy's default export (`axios`), seen when axios runs `axios.Axios = Axios`. */
   root?: Function;
-  /** axios 0.x (or a version we cannot tell): see Call.legacy in tracker.ts. */
+  /** axios 0.x (or a version we cannot tell: only 0.x before 0.22 has no VERSION): see Call.legacy. */
   readonly legacy: boolean;
-  /** axios 0.x, known by its VERSION: its request chain's order is known (lent-adapter.ts). */
-  readonly zero: boolean;
+  /**
+   * axios before 0.21.2: its `request` reads no runWhen (so no probe) and has
+   * no synchronous mode. Those versions have no VERSION either: learned from
+   * the source of `request` when the copy is instrumented (instrument.ts).
+   */
+  early: boolean;
 }
 
 /** A copy whose VERSION is read once, when first needed (axios sets it after building its default instance). */
 function newCopy(): Copy {
   let known: boolean | undefined;
-  const versionZero = (copy: Copy): boolean | undefined => {
-    if (known !== undefined) return known;
-    const version = ownString(copy.root, 'VERSION');
-    if (version === undefined) return undefined;
-    return (known = version.startsWith('0.'));
-  };
   return {
     get legacy() {
-      return versionZero(this) ?? true;
+      if (known !== undefined) return known;
+      const version = ownString(this.root, 'VERSION');
+      if (version === undefined) return true;
+      return (known = version.startsWith('0.'));
     },
-    get zero() {
-      return versionZero(this) ?? false;
-    },
+    early: false,
   };
 }
 

@@ -34,6 +34,15 @@ function dispatch(tracker: Tracker, call: Call, value: unknown): void {
   }
 }
 
+/** tracker.merged, with nothing of ours escaping. */
+function merged(tracker: Tracker, call: Call, config: unknown): void {
+  try {
+    tracker.merged(call, config);
+  } catch {
+    // Ours alone.
+  }
+}
+
 /** Stands in for one app handler: same functions (wrapped), same flags, runWhen called on the app's object. */
 class StandIn implements Watcher {
   private index = -1;
@@ -95,7 +104,10 @@ class StandIn implements Watcher {
     return function (this: unknown) {
       // eslint-disable-next-line prefer-rest-params
       const args = arguments;
-      return standIn.call.syncMode ? standIn.runSync(f, this, args, fulfilled) : observeCall(f, this, args, standIn);
+      const call = standIn.call;
+      // axios before 0.21.2 (no probe): the first handler to run was given the merged config.
+      if (call.early && fulfilled && call.config === undefined) merged(standIn.tracker, call, args[0]);
+      return call.syncMode ? standIn.runSync(f, this, args, fulfilled) : observeCall(f, this, args, standIn);
     };
   }
 
@@ -138,13 +150,19 @@ const OFFER_ONE = [offerOne];
 
 /** `forEach` is the manager's own, called on `manager` with our collector. */
 export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, forEach: Function, manager: unknown): unknown {
-  tracker.probing = call;
-  try {
-    fn(tracker.probe);
-  } catch {
-    // axios's collector does not throw for a skipped handler; nothing of ours may surface.
+  // axios before 0.21.2 has no runWhen: it would chain the probe as a link of
+  // its own (a microtask more for the caller). There the first request
+  // handler to run tells the merged config (wrap), and every call is asynchronous.
+  if (call.early) call.syncMode = false;
+  else {
+    tracker.probing = call;
+    try {
+      fn(tracker.probe);
+    } catch {
+      // axios's collector does not throw for a skipped handler; nothing of ours may surface.
+    }
+    tracker.probing = undefined;
   }
-  tracker.probing = undefined;
   const outerCall = offerCall;
   const outerTracker = offerTracker;
   const outerFn = offerFn;

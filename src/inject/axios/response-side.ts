@@ -7,8 +7,9 @@
  * becomes a pass-through (identity / re-throw), which is what `then` does
  * for a missing callback, with no extra tick. With no response interceptor,
  * 1.x and 0.x are seen elsewhere (inner-request-hook.ts, lent-adapter.ts);
- * only a copy of unknown version or an instance tracked from its chain alone
- * gets one handler of ours, which costs its caller one microtask.
+ * only an instance tracked from its chain alone, or an axios before 0.21.2
+ * with no interceptor at all, gets one handler of ours, which costs its
+ * caller one microtask.
  * Written to allocate little: this runs for every request of the page.
  */
 import { observeCall, type Watcher } from './observe';

@@ -60,6 +60,7 @@ export type Event<T extends PageEvent['type']> = Extract<EventInit, { type: T }>
 const require = createRequire(import.meta.url);
 const axios1Dir = dirname(require.resolve('axios/package.json'));
 const axios027Dir = dirname(require.resolve('axios-0.27/package.json'));
+const axios021Dir = dirname(require.resolve('axios-0.21/package.json'));
 let fresh = 0;
 
 /** A new evaluation of axios 1.x's ESM bundle: what a bundled app runs. */
@@ -69,8 +70,8 @@ export async function importFreshAxios1(): Promise<AxiosStatic> {
 }
 
 /** Evaluates a UMD bundle as global code, as a <script> tag would, and takes its `window.axios`. */
-export function scriptTagAxios(version: '1' | '0.27', minified = false): AxiosStatic {
-  const file = join(version === '1' ? axios1Dir : axios027Dir, minified ? 'dist/axios.min.js' : 'dist/axios.js');
+export function scriptTagAxios(version: '1' | '0.27' | '0.21', minified = false): AxiosStatic {
+  const file = join(version === '1' ? axios1Dir : version === '0.27' ? axios027Dir : axios021Dir, minified ? 'dist/axios.min.js' : 'dist/axios.js');
   const g = globalThis as { axios?: AxiosStatic };
   const before = g.axios;
   (0, eval)(readFileSync(file, 'utf8'));
@@ -104,6 +105,12 @@ export function serverAdapter(answer: (config: Record<string, unknown>) => Answe
 /** Always answers `status`. */
 export function fakeAdapter(status = 200, data: unknown = { ok: true }) {
   return serverAdapter(() => ({ status, data }));
+}
+
+/** A new evaluation of axios 0.21.1's CommonJS source: before runWhen, synchronous interceptors and VERSION. */
+export function requireFresh021(): AxiosStatic {
+  for (const key of Object.keys(require.cache)) if (key.startsWith(axios021Dir)) delete require.cache[key];
+  return require(axios021Dir) as AxiosStatic;
 }
 
 /** A new evaluation of axios 0.27's CommonJS source (what webpack bundles for a 0.x app). */
