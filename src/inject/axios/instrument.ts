@@ -20,12 +20,14 @@ const sourceOf = Function.prototype.toString;
 
 /**
  * axios before 0.21.2 builds the chain without asking `runWhen` (property
- * names survive minification, so its source tells). Unknown source: assume it asks.
+ * names survive minification, so its source tells). A source we cannot read
+ * (a bound or native function): assume it asks, as every later version does.
  */
 function readsNoRunWhen(request: unknown): boolean {
   if (typeof request !== 'function') return false;
   try {
-    return indexOf(apply(sourceOf, request, []) as string, 'runWhen') < 0 && indexOf(apply(sourceOf, request, []) as string, 'native code') < 0;
+    const source = apply(sourceOf, request, []) as string;
+    return indexOf(source, 'runWhen') < 0 && indexOf(source, '[native code]') < 0;
   } catch {
     return false;
   }
