@@ -55,6 +55,8 @@ export interface Call {
   responseWatched: boolean;
   /** axios before 0.21.2: no runWhen (so no probe) and no synchronous mode (Copy.early). */
   early: boolean;
+  /** Early axios: the config it will merge, as far as the events need it (request-info.ts requestedConfig). */
+  requested?: Bag;
   /** 0.x: the stand-in adapter lent to the config dispatchRequest receives (lent-adapter.ts). */
   loan?: Loan;
   /**
@@ -81,6 +83,6 @@ export function newCall(id: string, instance: Instance, lineage: Lineage, t0: nu
   return {
     id, instanceId: instance.id, t0, lineage, attempt: lineage.attempts, entered: false, reqMgr: undefined, resMgr: undefined, config: undefined,
     url: undefined, shownMethod: undefined, shownUrl: undefined, fromUrl: undefined, fromBase: undefined, fromAllow: undefined, kept: 0, ran: 0, reads: 0, firstFulfilled: -1, firstRejected: -1,
-    syncMode: true, legacy, early: instance.copy.early, viaWrapper, inner: false, responseWatched: false, loan: undefined, lendLater: false, caller: undefined, sent: undefined, dispatched: false, transportEnded: false, settled: false,
+    syncMode: true, legacy, early: instance.copy.early, requested: undefined, viaWrapper, inner: false, responseWatched: false, loan: undefined, lendLater: false, caller: undefined, sent: undefined, dispatched: false, transportEnded: false, settled: false,
   };
 }

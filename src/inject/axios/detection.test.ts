@@ -2,7 +2,7 @@
 /**
  * Instance detection, for every way a page gets axios: bundled (ESM bundle,
  * 0.27's CommonJS source), a <script> tag (UMD, plain and minified), 0.27
- * and 1.x side by side. Each copy is evaluated AFTER the hooks are installed,
+ * and 1.x side by side, and 0.21.1 (before runWhen and VERSION). Each copy is evaluated AFTER the hooks are installed,
  * as at document_start; `axios`/`axios-0.27` imported statically were loaded
  * before, like a copy that beat us, and only their later instances are found.
  */
@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { installAxiosHooks } from './index';
 import { claimAxiosId } from './transport-link';
 import {
-  fakeAdapter, fakeXhrClass, importFreshAxios1, lastEnter, lastInstance, recorder, requireFresh027, scriptTagAxios, stepNames,
+  fakeAdapter, fakeXhrClass, importFreshAxios1, lastEnter, lastInstance, recorder, requireFresh021, requireFresh027, scriptTagAxios, stepNames,
 } from './test-helpers';
 
 const rec = recorder();
@@ -24,13 +24,16 @@ beforeAll(() => {
 
 const ALL_STEPS = ['enter', 'dispatch', 'transport-end', 'settle'];
 
-const copies: Array<[string, () => Promise<AxiosStatic> | AxiosStatic, string, boolean]> = [
+const copies: Array<[string, () => Promise<AxiosStatic> | AxiosStatic, string | undefined, boolean]> = [
   ['1.x ESM bundle (bundled by the app)', importFreshAxios1, '1.21.1', true],
   ['1.x UMD <script>', () => scriptTagAxios('1'), '1.21.1', false],
   ['1.x UMD minified <script>', () => scriptTagAxios('1', true), '1.21.1', false],
   ['0.27 CommonJS source (bundled by the app)', requireFresh027, '0.27.2', true],
   ['0.27 UMD <script>', () => scriptTagAxios('0.27'), '0.27.2', false],
   ['0.27 UMD minified <script>', () => scriptTagAxios('0.27', true), '0.27.2', false],
+  // Before 0.22 axios had no VERSION.
+  ['0.21.1 CommonJS source (bundled by the app)', requireFresh021, undefined, true],
+  ['0.21.1 UMD minified <script>', () => scriptTagAxios('0.21', true), undefined, false],
 ];
 
 /** Calls `call`, checks it went through all four steps on `instanceId`, and returns its enter event. */
@@ -57,17 +60,20 @@ describe.each(copies)('%s', (_name, load, version, bundled) => {
     await Promise.resolve();
     const found = rec.events.slice(before).filter((e) => e.type === 'axios-instance');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ via: 'auto', version, label: 'default' });
+    expect(found[0]).toMatchObject({ via: 'auto', label: 'default', ...(version ? { version } : {}) });
+    expect('version' in found[0]).toBe(version !== undefined);
     defaultId = (found[0] as { instanceId: string }).instanceId;
     api = axios.create({ baseURL: 'https://api.test/v1', adapter: fakeAdapter() as never });
     await Promise.resolve();
-    expect(lastInstance(rec)).toMatchObject({ via: 'auto', version });
+    expect(lastInstance(rec)).toMatchObject({ via: 'auto', ...(version ? { version } : {}) });
     apiId = lastInstance(rec).instanceId;
     expect(apiId).not.toBe(defaultId);
   });
 
   it('needs no global (a bundled copy sets none), and finds instances of instances', async () => {
     if (bundled) expect(globalThis).not.toHaveProperty('axios');
+    // Instances of 0.21 have no create() of their own.
+    if (version === undefined) return expect(api).not.toHaveProperty('create');
     const child = (api as unknown as AxiosStatic).create({ adapter: fakeAdapter() as never });
     await Promise.resolve();
     const childId = lastInstance(rec).instanceId;

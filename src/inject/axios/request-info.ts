@@ -13,6 +13,7 @@
  */
 import { apply, codeAt, indexOf, lower, OwnMap, OwnSet, slice, test, upper } from '../../protocol/intrinsics';
 import { documentBase, hrefOf } from '../safe-read';
+import { own } from './passive';
 
 const ABSOLUTE = /^([a-z][a-z\d+\-.]*:)?\/\//i;
 const BUCKETS = new OwnSet(['common', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'query', 'purge', 'link', 'unlink']);
@@ -34,6 +35,42 @@ export function configArgument(args: ArrayLike<unknown>): object | undefined {
   const first = args[0];
   const config = typeof first === 'string' ? args[1] : first;
   return typeof config === 'object' && config !== null ? config : undefined;
+}
+
+/**
+ * What axios before 0.21.2 will merge for a call `request(configOrUrl,
+ * config)` on `context`, as far as the events need it (method, URL, headers
+ * by bucket): those versions hand no merged config to anything of ours
+ * before dispatchRequest when no request interceptor runs. Own data
+ * properties only, so no getter of the app runs twice.
+ */
+export function requestedConfig(context: unknown, args: ArrayLike<unknown>): Bag {
+  const defaults = own(context, 'defaults');
+  const first = args[0];
+  const config = typeof first === 'string' ? args[1] : first;
+  const pick = (key: string) => {
+    const value = own(config, key);
+    return value !== undefined ? value : own(defaults, key);
+  };
+  const headers: Bag = {};
+  const sources = [own(defaults, 'headers'), own(config, 'headers')];
+  for (let s = 0; s < sources.length; s++) {
+    const from = sources[s];
+    if (!isPlainObject(from)) continue;
+    const keys = keysOf(from);
+    for (let i = 0; i < keys.length; i++) {
+      const value = own(from, keys[i]);
+      if (value !== undefined) headers[keys[i]] = value;
+    }
+  }
+  return {
+    method: pick('method'),
+    url: typeof first === 'string' ? first : own(config, 'url'),
+    baseURL: pick('baseURL'),
+    params: pick('params'),
+    allowAbsoluteUrls: pick('allowAbsoluteUrls'),
+    headers,
+  };
 }
 
 // An app's calls use a few methods: the last one is upper-cased once.

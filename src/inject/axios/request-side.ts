@@ -177,6 +177,12 @@ export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, for
     offerTracker = outerTracker;
     offerFn = outerFn;
   }
-  if (call.kept === 0) dispatch(tracker, call, undefined);
+  if (call.kept === 0) {
+    // axios before 0.21.2 with no request interceptor: nothing hands us the
+    // merged config, so what it will merge stands in (the real one is marked
+    // for replays when a response interceptor sees it, at transport-end).
+    if (call.early && call.config === undefined && call.requested !== undefined) merged(tracker, call, call.requested);
+    dispatch(tracker, call, undefined);
+  }
   return result;
 }

@@ -17,7 +17,7 @@ import type { Instance, Registry } from './registry';
 import { newCall, type Call, type Side } from './call';
 import { Replays } from './replay';
 import { lendAdapter } from './lent-adapter';
-import { configArgument, headerEntriesOf, methodOf, urlOf } from './request-info';
+import { configArgument, headerEntriesOf, methodOf, requestedConfig, urlOf } from './request-info';
 import { expectTransport, releaseTransport } from './transport-link';
 import { OwnWeakMap } from '../../protocol/intrinsics';
 
@@ -92,6 +92,7 @@ export class Tracker {
     const instance = this.registry.ofContext(context) ?? this.adopt(context);
     if (!instance) return undefined;
     const call = this.newCall(instance, configArgument(args), true);
+    if (call.early) call.requested = requestedConfig(context, args);
     const pair = (context as Bag).interceptors as Bag | undefined;
     call.reqMgr = pair?.request;
     call.resMgr = pair?.response;
