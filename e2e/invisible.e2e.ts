@@ -137,15 +137,10 @@ describe('the real axios-auth-refresh from npm: the page sees the same', () => {
 
 describe('order decided within one task (zero-latency adapters)', () => {
   for (const c of CASES.microtasks) {
-    // axios before 0.21.2: an instance with no interceptor at all waits one
-    // microtask more (src/inject/axios/README.md, known gaps), so the races
-    // that involve it are left out there.
-    const early = c.name === 'microtasks-0.21';
     it(`${c.name}: the page sees the same order of completion between instances`, async () => {
       const { bare, ext } = await differential(c);
-      const races = (lines: string[]) => (early ? lines.filter((line) => !/\bnone\b/.test(line)) : lines);
-      expect(races(bare.page.lines).length).toBeGreaterThan(early ? 50 : 80);
-      expect(differences(races(bare.page.lines), races(ext.page.lines))).toEqual([]);
+      expect(bare.page.lines.length).toBeGreaterThan(80);
+      expect(differences(bare.page.lines, ext.page.lines)).toEqual([]);
       expect(differences(bare.page.results, ext.page.results)).toEqual([]);
     });
 
@@ -157,7 +152,7 @@ describe('order decided within one task (zero-latency adapters)', () => {
       const before = (bare.page.extra as { waited: Record<string, number> }).waited;
       const after = (ext.page.extra as { waited: Record<string, number> }).waited;
       expect(Object.keys(before)).toHaveLength(14);
-      expect(after).toEqual(early ? { ...before, 'ok none': before['ok none'] + 1, '401 none': before['401 none'] + 1 } : before);
+      expect(after).toEqual(before);
     });
   }
 });

@@ -32,7 +32,10 @@
  *    value, no later `rejected` for an error) is what dispatchRequest gets,
  *    or, an error, what the caller gets (lendIfLast). dispatchRequest then
  *    runs in the same microtask checkpoint, so a timer tells whether the
- *    stand-in was reached.
+ *    stand-in was reached;
+ *  - axios before 0.21.2 with no interceptor at all: through the instance's
+ *    defaults, which mergeConfig copies into the call's config
+ *    (lendThroughDefaults).
  */
 import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
@@ -41,6 +44,7 @@ import { apply, OwnWeakSet } from '../../protocol/intrinsics';
 
 const getOwn = Reflect.getOwnPropertyDescriptor;
 const reflectSet = Reflect.set;
+const protoOf = Reflect.getPrototypeOf;
 const nativeThen = Promise.prototype.then;
 // Taken when the page script starts: a page that wraps timers later (Zone.js) must not see ours.
 const later = globalThis.setTimeout;
@@ -64,7 +68,8 @@ export class Loan implements Watcher {
   constructor(
     readonly call: Call,
     readonly tracker: Tracker,
-    readonly config: object,
+    /** Undefined until the stand-in reaches it: lent through the instance's defaults (lendThroughDefaults). */
+    public config: object | undefined,
     readonly adapter: Function,
     /** Made from a request handler's outcome (asynchronous mode): nobody takes it back when `request` returns. */
     readonly async: boolean,
@@ -79,6 +84,7 @@ export class Loan implements Watcher {
 
   /** Whether our stand-in is still the config's adapter. */
   lent(): boolean {
+    if (this.config === undefined) return false;
     try {
       return getOwn(this.config, 'adapter')?.value === this.standIn;
     } catch {
@@ -90,13 +96,15 @@ export class Loan implements Watcher {
   /** Puts the app's adapter back, if ours is still there. */
   restore(): void {
     try {
-      if (this.lent()) reflectSet(this.config, 'adapter', this.adapter);
+      if (this.lent()) reflectSet(this.config!, 'adapter', this.adapter);
     } catch {
       // As above: nothing more we can do without page code noticing.
     }
   }
 
   private run(self: unknown, args: IArguments): unknown {
+    const config = args[0];
+    if (this.config === undefined && typeof config === 'object' && config !== null) this.config = config;
     this.restore();
     this.state = CALLED;
     let promise: unknown;
@@ -159,9 +167,11 @@ export class Loan implements Watcher {
     }
     // The adapter returned no thenable, or its `then` threw: so did dispatchRequest, with an error we do not see.
     if (state === CALLED) finish(this.tracker, this.call, undefined);
+    // Lent through the defaults and never reached: dispatchRequest threw before it read the adapter.
+    else if (this.config === undefined) finish(this.tracker, this.call, undefined, this.t);
     else if (!this.lent()) return false;
     // dispatchRequest threw before it read `config.adapter`.
-    else finish(this.tracker, this.call, cancellation(this.config), this.t);
+    else finish(this.tracker, this.call, cancellation(this.config!), this.t);
     return true;
   }
 }
@@ -220,6 +230,67 @@ export function settledWithoutLink(call: Call): boolean {
   } finally {
     loan.restore();
   }
+}
+
+/**
+ * axios before 0.21.2 with no interceptor gives us no config before
+ * dispatchRequest, so the loan goes through the instance's defaults: for the
+ * synchronous part of `request` (where only axios runs: mergeConfig copies it
+ * into the call's config) `defaults.adapter` is our stand-in, put back as
+ * soon as `request` returns. The first request handler to run, if any, takes
+ * it off the config before app code sees it (takeBackFromMerged). Undefined
+ * when the call's own config names an adapter (mergeConfig would take that).
+ */
+export function lendThroughDefaults(call: Call, tracker: Tracker, context: unknown, args: ArrayLike<unknown>): { giveBack(): void } | undefined {
+  try {
+    const defaults = (context as { defaults?: unknown }).defaults;
+    if (typeof defaults !== 'object' || defaults === null) return undefined;
+    const first = args[0];
+    const own = typeof first === 'string' ? args[1] : first;
+    if (typeof own === 'object' && own !== null && inheritedValue(own, 'adapter') !== undefined) return undefined;
+    const d = getOwn(defaults, 'adapter');
+    if (d === undefined || !('value' in d) || !d.writable || typeof d.value !== 'function' || standIns.has(d.value)) return undefined;
+    const loan = new Loan(call, tracker, undefined, d.value as Function, true, tracker.now());
+    if (!reflectSet(defaults, 'adapter', loan.standIn)) return undefined;
+    standIns.add(loan.standIn);
+    call.loan = loan;
+    return {
+      giveBack() {
+        try {
+          if (getOwn(defaults, 'adapter')?.value === loan.standIn) reflectSet(defaults, 'adapter', loan.adapter);
+        } catch {
+          // Ours alone.
+        }
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A value along `obj`'s prototype chain, or undefined; an accessor counts as a value (we cannot tell without running it). */
+function inheritedValue(obj: object, key: string): unknown {
+  for (let o: object | null = obj, depth = 0; o !== null && depth < 32; o = protoOf(o), depth++) {
+    const d = getOwn(o, key);
+    if (d !== undefined) return 'value' in d ? d.value : d;
+  }
+  return undefined;
+}
+
+/** The first request handler received the merged config: our stand-in comes off it before app code runs. */
+export function takeBackFromMerged(call: Call, config: unknown): void {
+  const loan = call.loan;
+  if (loan === undefined || loan.config !== undefined || typeof config !== 'object' || config === null) return;
+  call.loan = undefined;
+  loan.config = config;
+  loan.restore();
+}
+
+/** No interceptor at all (before 0.21.2): the loan made through the defaults reports the end; a timer tells if it was reached. */
+export function concludeThroughDefaults(call: Call, tracker: Tracker): boolean {
+  if (call.loan === undefined || call.loan.config !== undefined) return false;
+  apply(later, globalThis, [() => concludeLater(call, tracker), 0]);
+  return true;
 }
 
 /** At response collection: an 0.x call in asynchronous mode with no response interceptor whose end the lent adapter can see. */

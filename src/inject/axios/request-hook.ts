@@ -25,7 +25,7 @@ import { replaceMethod, syncLike } from './patch';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
 import { apply } from '../../protocol/intrinsics';
-import { settledWithoutLink } from './lent-adapter';
+import { lendThroughDefaults, settledWithoutLink } from './lent-adapter';
 
 const setProto = Reflect.setPrototypeOf;
 const protoOf = Reflect.getPrototypeOf;
@@ -61,16 +61,19 @@ function requestImpl(original: Function, tracker: Tracker, ctx: InjectContext) {
     if (!call) return apply(original, self, args);
     const outer = tracker.active;
     tracker.active = call;
+    const throughDefaults = call.early ? lendThroughDefaults(call, tracker, self, args) : undefined;
     let result: unknown;
     try {
       result = apply(original, self, args);
     } catch (error) {
       tracker.active = outer;
+      throughDefaults?.giveBack();
       settledWithoutLink(call);
       ctx.guard(() => tracker.settle(call, error, true));
       throw error;
     }
     tracker.active = outer;
+    throughDefaults?.giveBack();
     if (call.lendLater) call.caller = result;
     // The chain's ends report settle, unless axios failed before building the
     // chain (the response side was never collected), or 0.x in synchronous

@@ -15,7 +15,7 @@ import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
 import { apply } from '../../protocol/intrinsics';
-import { lendIfLast } from './lent-adapter';
+import { lendIfLast, takeBackFromMerged } from './lent-adapter';
 
 
 interface AppHandler {
@@ -105,8 +105,12 @@ class StandIn implements Watcher {
       // eslint-disable-next-line prefer-rest-params
       const args = arguments;
       const call = standIn.call;
-      // axios before 0.21.2 (no probe): the first handler to run was given the merged config.
-      if (call.early && fulfilled && call.config === undefined) merged(standIn.tracker, call, args[0]);
+      // axios before 0.21.2 (no probe): the first handler to run was given the
+      // merged config, which carries the adapter lent through the defaults.
+      if (call.early && fulfilled && call.config === undefined) {
+        takeBackFromMerged(call, args[0]);
+        merged(standIn.tracker, call, args[0]);
+      }
       return call.syncMode ? standIn.runSync(f, this, args, fulfilled) : observeCall(f, this, args, standIn);
     };
   }
