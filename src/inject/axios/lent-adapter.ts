@@ -41,6 +41,7 @@ import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
 import { apply, OwnWeakSet } from '../../protocol/intrinsics';
+import { configArgument } from './request-info';
 
 const getOwn = Reflect.getOwnPropertyDescriptor;
 const reflectSet = Reflect.set;
@@ -84,22 +85,12 @@ export class Loan implements Watcher {
 
   /** Whether our stand-in is still the config's adapter. */
   lent(): boolean {
-    if (this.config === undefined) return false;
-    try {
-      return getOwn(this.config, 'adapter')?.value === this.standIn;
-    } catch {
-      // A Proxy config whose trap throws.
-      return false;
-    }
+    return this.config !== undefined && holds(this.config, this.standIn);
   }
 
-  /** Puts the app's adapter back, if ours is still there. */
+  /** Puts the app's adapter back on the config, if ours is still there. */
   restore(): void {
-    try {
-      if (this.lent()) reflectSet(this.config!, 'adapter', this.adapter);
-    } catch {
-      // As above: nothing more we can do without page code noticing.
-    }
+    if (this.config !== undefined) putBack(this.config, this);
   }
 
   private run(self: unknown, args: IArguments): unknown {
@@ -176,6 +167,40 @@ export class Loan implements Watcher {
   }
 }
 
+/** Whether `target`'s own `adapter` is `standIn`. */
+function holds(target: object, standIn: Function): boolean {
+  try {
+    return getOwn(target, 'adapter')?.value === standIn;
+  } catch {
+    // A Proxy whose trap throws.
+    return false;
+  }
+}
+
+/** Puts `loan`'s adapter back on `target` (a config, or the defaults it was lent through), if ours is still there. */
+function putBack(target: object, loan: Loan): void {
+  try {
+    if (holds(target, loan.standIn)) reflectSet(target, 'adapter', loan.adapter);
+  } catch {
+    // As above: nothing more we can do without page code noticing.
+  }
+}
+
+/**
+ * Makes `target`'s own `adapter` (a writable function, not already a
+ * stand-in of ours) the stand-in of a new loan for `call`; undefined when
+ * it cannot. `config` is where the stand-in is first seen, if known.
+ */
+function lendOn(target: object, call: Call, tracker: Tracker, config: object | undefined, async: boolean): Loan | undefined {
+  const own = getOwn(target, 'adapter');
+  if (own === undefined || !('value' in own) || !own.writable || typeof own.value !== 'function' || standIns.has(own.value)) return undefined;
+  const loan = new Loan(call, tracker, config, own.value as Function, async, tracker.now());
+  if (!reflectSet(target, 'adapter', loan.standIn)) return undefined;
+  standIns.add(loan.standIn);
+  call.loan = loan;
+  return loan;
+}
+
 function finish(tracker: Tracker, call: Call, error: unknown, t?: number): void {
   try {
     if (t === undefined) tracker.finish(call, error, true);
@@ -203,13 +228,7 @@ function cancellation(config: object): unknown {
 /** Lends `config` a stand-in adapter for this call's dispatch; false when it cannot (no own writable function there). Never throws. */
 export function lendAdapter(call: Call, tracker: Tracker, config: object, async = false): boolean {
   try {
-    const own = getOwn(config, 'adapter');
-    if (own === undefined || !('value' in own) || !own.writable || typeof own.value !== 'function' || standIns.has(own.value)) return false;
-    const loan = new Loan(call, tracker, config, own.value as Function, async, tracker.now());
-    if (!reflectSet(config, 'adapter', loan.standIn)) return false;
-    standIns.add(loan.standIn);
-    call.loan = loan;
-    return true;
+    return lendOn(config, call, tracker, config, async) !== undefined;
   } catch {
     // A Proxy config whose trap throws: the call is watched another way.
     return false;
@@ -245,24 +264,10 @@ export function lendThroughDefaults(call: Call, tracker: Tracker, context: unkno
   try {
     const defaults = (context as { defaults?: unknown }).defaults;
     if (typeof defaults !== 'object' || defaults === null) return undefined;
-    const first = args[0];
-    const own = typeof first === 'string' ? args[1] : first;
-    if (typeof own === 'object' && own !== null && inheritedValue(own, 'adapter') !== undefined) return undefined;
-    const d = getOwn(defaults, 'adapter');
-    if (d === undefined || !('value' in d) || !d.writable || typeof d.value !== 'function' || standIns.has(d.value)) return undefined;
-    const loan = new Loan(call, tracker, undefined, d.value as Function, true, tracker.now());
-    if (!reflectSet(defaults, 'adapter', loan.standIn)) return undefined;
-    standIns.add(loan.standIn);
-    call.loan = loan;
-    return {
-      giveBack() {
-        try {
-          if (getOwn(defaults, 'adapter')?.value === loan.standIn) reflectSet(defaults, 'adapter', loan.adapter);
-        } catch {
-          // Ours alone.
-        }
-      },
-    };
+    const own = configArgument(args);
+    if (own !== undefined && inheritedValue(own, 'adapter') !== undefined) return undefined;
+    const loan = lendOn(defaults, call, tracker, undefined, true);
+    return loan && { giveBack: () => putBack(defaults, loan) };
   } catch {
     return undefined;
   }

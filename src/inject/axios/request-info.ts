@@ -47,7 +47,7 @@ export function configArgument(args: ArrayLike<unknown>): object | undefined {
 export function requestedConfig(context: unknown, args: ArrayLike<unknown>): Bag {
   const defaults = own(context, 'defaults');
   const first = args[0];
-  const config = typeof first === 'string' ? args[1] : first;
+  const config = configArgument(args);
   const pick = (key: string) => {
     const value = own(config, key);
     return value !== undefined ? value : own(defaults, key);
