@@ -10,27 +10,12 @@
 import type { AxiosInstance, AxiosStatic } from 'axios';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installAxiosHooks } from './index';
-import { lastEnter, recorder, requireFresh021, scriptTagAxios, serverAdapter } from './test-helpers';
+import { lastEnter, microtasksWaited, recorder, requireFresh021, scriptTagAxios, serverAdapter } from './test-helpers';
 
 const copies: Array<[string, () => AxiosStatic]> = [
   ['0.21.1 CommonJS', requireFresh021],
   ['0.21.1 minified <script>', () => scriptTagAxios('0.21', true)],
 ];
-
-const ticksOf = async (call: () => Promise<unknown>) => {
-  let n = 0;
-  let done = false;
-  const stop = () => {
-    done = true;
-  };
-  const p = call().then(stop, stop);
-  while (!done) {
-    n++;
-    await null;
-  }
-  await p;
-  return n;
-};
 
 /** One instance per shape of interceptors, answering at once. */
 function shapes(axios: AxiosStatic): Record<string, AxiosInstance> {
@@ -48,7 +33,7 @@ function shapes(axios: AxiosStatic): Record<string, AxiosInstance> {
 async function scenario(axios: AxiosStatic) {
   const all = shapes(axios);
   const waited: Record<string, number> = {};
-  for (const [name, api] of Object.entries(all)) waited[name] = await ticksOf(() => api.get('https://x.test/spin'));
+  for (const [name, api] of Object.entries(all)) waited[name] = await microtasksWaited(() => api.get('https://x.test/spin'));
   // Settled within one task: the order the page sees.
   const order: string[] = [];
   await Promise.all(

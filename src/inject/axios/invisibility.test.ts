@@ -10,7 +10,7 @@
 import type { AxiosInstance, AxiosStatic } from 'axios';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installAxiosHooks } from './index';
-import { importFreshAxios1, recorder, requireFresh027, scriptTagAxios } from './test-helpers';
+import { importFreshAxios1, microtasksWaited, recorder, requireFresh027, scriptTagAxios } from './test-helpers';
 
 type Loader = () => Promise<AxiosStatic> | AxiosStatic;
 const copies: Array<[string, Loader]> = [
@@ -111,28 +111,14 @@ async function scenario(axios: AxiosStatic): Promise<Record<string, unknown>> {
     bare.get('/bare-2').then(() => mixedLog.push('bare-2 done')),
   ]);
 
-  // How many microtasks the caller waits, counted by a spinning promise loop.
-  const ticksOf = async (call: () => Promise<unknown>) => {
-    let n = 0;
-    let done = false;
-    const stop = () => {
-      done = true;
-    };
-    const p = call().then(stop, stop);
-    while (!done) {
-      n++;
-      await null;
-    }
-    await p;
-    return n;
-  };
-  const withInterceptors = axios.create({ adapter: (async (c: unknown) => ({ status: 200, data: 1, headers: {}, config: c })) as never });
+  const ok = (async (c: unknown) => ({ status: 200, data: 1, headers: {}, config: c })) as never;
+  const withInterceptors = axios.create({ adapter: ok });
   withInterceptors.interceptors.request.use((c) => c);
   withInterceptors.interceptors.response.use((r) => r);
-  const noInterceptors = axios.create({ adapter: (async (c: unknown) => ({ status: 200, data: 1, headers: {}, config: c })) as never });
-  const responseOnly = axios.create({ adapter: (async (c: unknown) => ({ status: 200, data: 1, headers: {}, config: c })) as never });
+  const noInterceptors = axios.create({ adapter: ok });
+  const responseOnly = axios.create({ adapter: ok });
   responseOnly.interceptors.response.use((r) => r);
-  const requestOnly = axios.create({ adapter: (async (c: unknown) => ({ status: 200, data: 1, headers: {}, config: c })) as never });
+  const requestOnly = axios.create({ adapter: ok });
   requestOnly.interceptors.request.use((c) => c);
   const throwing = axios.create({ adapter: (() => Promise.reject(new Error('down'))) as never });
   const adapterThrows = axios.create({
@@ -141,7 +127,6 @@ async function scenario(axios: AxiosStatic): Promise<Record<string, unknown>> {
     }) as never,
   });
   adapterThrows.interceptors.response.use((r) => r);
-  const ok = (async (c: unknown) => ({ status: 200, data: 1, headers: {}, config: c })) as never;
   const asyncRequest = axios.create({ adapter: ok });
   asyncRequest.interceptors.request.use(async (c) => c);
   const refusing = axios.create({ adapter: ok });
@@ -155,16 +140,16 @@ async function scenario(axios: AxiosStatic): Promise<Record<string, unknown>> {
   const controller = new AbortController();
   cancelledWhileHeld.interceptors.request.use(async (c) => (controller.abort(), c));
   const waited = {
-    withInterceptors: await ticksOf(() => withInterceptors.get('/t')),
-    noInterceptors: await ticksOf(() => noInterceptors.get('/t')),
-    responseOnly: await ticksOf(() => responseOnly.get('/t')),
-    requestOnly: await ticksOf(() => requestOnly.get('/t')),
-    failing: await ticksOf(() => throwing.get('/t')),
-    adapterThrows: await ticksOf(() => adapterThrows.get('/t')),
-    asyncRequest: await ticksOf(() => asyncRequest.get('/t')),
-    refusing: await ticksOf(() => refusing.get('/t')),
-    recoveringRequest: await ticksOf(() => recoveringRequest.get('/t')),
-    cancelledWhileHeld: await ticksOf(() => cancelledWhileHeld.get('/t', { signal: controller.signal })),
+    withInterceptors: await microtasksWaited(() => withInterceptors.get('/t')),
+    noInterceptors: await microtasksWaited(() => noInterceptors.get('/t')),
+    responseOnly: await microtasksWaited(() => responseOnly.get('/t')),
+    requestOnly: await microtasksWaited(() => requestOnly.get('/t')),
+    failing: await microtasksWaited(() => throwing.get('/t')),
+    adapterThrows: await microtasksWaited(() => adapterThrows.get('/t')),
+    asyncRequest: await microtasksWaited(() => asyncRequest.get('/t')),
+    refusing: await microtasksWaited(() => refusing.get('/t')),
+    recoveringRequest: await microtasksWaited(() => recoveringRequest.get('/t')),
+    cancelledWhileHeld: await microtasksWaited(() => cancelledWhileHeld.get('/t', { signal: controller.signal })),
   };
 
   // Synchronous request interceptors run inside the call, before it returns.

@@ -200,3 +200,19 @@ export function lastInstance(rec: Recorder): Event<'axios-instance'> {
   const all = rec.events.filter((e): e is Event<'axios-instance'> => e.type === 'axios-instance');
   return all[all.length - 1];
 }
+
+/** How many microtasks the caller of `call` waits for its promise to settle, counted by a spinning promise loop. */
+export async function microtasksWaited(call: () => Promise<unknown>): Promise<number> {
+  let n = 0;
+  let done = false;
+  const stop = () => {
+    done = true;
+  };
+  const p = call().then(stop, stop);
+  while (!done) {
+    n++;
+    await null;
+  }
+  await p;
+  return n;
+}
