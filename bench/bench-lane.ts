@@ -11,16 +11,24 @@ export interface BenchLane {
   /** The build loaded, '' for the bare page. */
   dir: string;
   context: BrowserContext;
+  /** The first of `tabs`. */
   page: Page;
   /** With Performance enabled, for page-cpu.ts's threadTime. */
   cdp: CDPSession;
+  /**
+   * The bench page in one tab or more, each in a renderer process of its
+   * own: one process's figures carry a bias of their own (two lanes of the
+   * same build differed by 4.6 µs a request over 81 rounds), so a lane that
+   * takes its rounds in turn from several averages that bias out.
+   */
+  tabs: Array<{ page: Page; cdp: CDPSession }>;
   profile: string;
   /** CPU µs per request, one per round. */
   cpu: number[];
 }
 
 /** Opens `pageUrl` (the bench page, runLoop defined) in a Chromium with the build at `dir` ('' for none) and `extraArgs`. */
-export async function openBenchLane(name: string, dir: string, pageUrl: string, extraArgs: string[] = []): Promise<BenchLane> {
+export async function openBenchLane(name: string, dir: string, pageUrl: string, extraArgs: string[] = [], tabCount = 1): Promise<BenchLane> {
   // On disk for every lane alike (an in-memory profile answers HTTP faster).
   const profile = mkdtempSync(join(tmpdir(), 'refresh-lens-lane-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -30,12 +38,16 @@ export async function openBenchLane(name: string, dir: string, pageUrl: string, 
     args: [...(dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []), ...BARE_ARGS, ...extraArgs],
   });
   if (dir && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-  const page = await context.newPage();
-  await page.goto(pageUrl);
-  await page.waitForFunction('typeof runLoop === "function"');
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return { name, dir, context, page, cdp, profile, cpu: [] };
+  const tabs: BenchLane['tabs'] = [];
+  for (let i = 0; i < tabCount; i++) {
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    await page.waitForFunction('typeof runLoop === "function"');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    tabs.push({ page, cdp });
+  }
+  return { name, dir, context, page: tabs[0].page, cdp: tabs[0].cdp, tabs, profile, cpu: [] };
 }
 
 export async function closeBenchLane(lane: BenchLane): Promise<void> {

@@ -10,7 +10,9 @@
  *   npx vite build --outDir /tmp/a ... (or copy extension/ before a change)
  *   npx tsx bench/compare-builds.ts before=/tmp/a after=extension
  *
- * Env: ROUNDS (default 61), REQUESTS per loop (1000), KIND (zero | xhr | fetch).
+ * Env: ROUNDS (default 61), REQUESTS per loop (1000), KIND (zero | xhr | fetch),
+ * TABS (1): tabs per lane, each a renderer process of its own, taking the
+ * rounds in turn (bench-lane.ts: one process's figures carry a bias).
  * Prints, per build, the page's main-thread CPU per request: median, 10th
  * percentile, and the paired median of its difference and ratio to the bare page.
  */
@@ -25,6 +27,7 @@ import { median, p10, threadTime } from './page-cpu';
 const ROUNDS = Number(process.env.ROUNDS ?? 61);
 const REQUESTS = Number(process.env.REQUESTS ?? 1000);
 const KIND = process.env.KIND ?? 'zero';
+const TABS = Number(process.env.TABS ?? 1);
 
 const builds = process.argv.slice(2).map((arg) => {
   const [name, dir] = arg.split('=');
@@ -39,21 +42,23 @@ const demo = await startDemoServer({ port: 0, distDir: pageDir, quiet: true, lat
 const lanes: BenchLane[] = [];
 try {
   for (const { name, dir } of [{ name: 'bare', dir: '' }, ...builds]) {
-    const lane = await openBenchLane(name, dir, `${demo.url}/bench.html`);
+    const lane = await openBenchLane(name, dir, `${demo.url}/bench.html`, [], TABS);
     lanes.push(lane);
     const instrumented = await lane.page.evaluate("Object.getOwnPropertyDescriptor(Object.prototype, 'interceptors') !== undefined");
     // UNINSTRUMENTED=1 allows builds that install no axios hooks (to measure the extension's mere presence).
     if (instrumented !== Boolean(dir) && !(dir && process.env.UNINSTRUMENTED === '1')) throw new Error(`${name}: the page is ${instrumented ? '' : 'not '}instrumented`);
   }
   // Three warm-up rounds, then each round runs every lane once, the order rotating.
-  for (let round = -3; round < ROUNDS; round++) {
+  for (let round = -3 * TABS; round < ROUNDS; round++) {
     for (let i = 0; i < lanes.length; i++) {
-      const lane = lanes[(i + round + 3) % lanes.length];
-      const before = await threadTime(lane.cdp);
-      await lane.page.evaluate(`runLoop(${JSON.stringify(KIND)}, ${REQUESTS})`);
+      const lane = lanes[(((i + round) % lanes.length) + lanes.length) % lanes.length];
+      // Each tab warms up too: the rounds before 0 run every one of them.
+      const { page, cdp } = lane.tabs[(round + 3 * TABS) % TABS];
+      const before = await threadTime(cdp);
+      await page.evaluate(`runLoop(${JSON.stringify(KIND)}, ${REQUESTS})`);
       // The last batch is sent 50 ms after the loop: counted, like every other.
-      await lane.page.evaluate('new Promise((done) => setTimeout(done, 120))');
-      if (round >= 0) lane.cpu.push(((await threadTime(lane.cdp)) - before) * 1e6 / REQUESTS);
+      await page.evaluate('new Promise((done) => setTimeout(done, 120))');
+      if (round >= 0) lane.cpu.push(((await threadTime(cdp)) - before) * 1e6 / REQUESTS);
     }
   }
   const bare = lanes[0].cpu;
@@ -61,7 +66,9 @@ try {
   for (const { name, cpu } of lanes) {
     const added = median(cpu.map((x, i) => x - bare[i]));
     const ratio = median(cpu.map((x, i) => x / bare[i]));
-    console.log(`${name.padEnd(14)} median ${median(cpu).toFixed(1).padStart(7)}  p10 ${p10(cpu).toFixed(1).padStart(7)}  paired +${added.toFixed(1).padStart(5)}  ×${ratio.toFixed(3)}`);
+    // Per tab: how far apart one build's processes are (TABS > 1).
+    const perTab = TABS > 1 ? `  per tab +${Array.from({ length: TABS }, (_, t) => median(cpu.flatMap((x, i) => (i % TABS === t ? [x - bare[i]] : []))).toFixed(1)).join(' +')}` : '';
+    console.log(`${name.padEnd(14)} median ${median(cpu).toFixed(1).padStart(7)}  p10 ${p10(cpu).toFixed(1).padStart(7)}  paired +${added.toFixed(1).padStart(5)}  ×${ratio.toFixed(3)}${perTab}`);
   }
 } finally {
   for (const lane of lanes) await closeBenchLane(lane);

@@ -91,7 +91,7 @@ const lanes: Lane[] = [];
 const data = join(workDir, 'perf.data');
 try {
   for (const { name, dir } of [{ name: 'bare', dir: '' }, ...builds]) {
-    const lane = { ...(await openBenchLane(name, dir, `${demo.url}/bench.html`, ['--js-flags=--perf-basic-prof'])), id: dir ? unpackedId(dir) : undefined };
+    const lane = { ...(await openBenchLane(name, dir, `${demo.url}/bench.html`, [`--js-flags=--perf-basic-prof ${process.env.JS_FLAGS ?? ''}`])), id: dir ? unpackedId(dir) : undefined };
     lanes.push(lane);
     for (let i = 0; i < 5; i++) await lane.page.evaluate(`runLoop(${JSON.stringify(KIND)}, ${REQUESTS})`);
   }

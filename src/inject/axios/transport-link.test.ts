@@ -59,6 +59,21 @@ describe('transport links', () => {
     expect(claimed).toEqual(['a1', undefined]);
   });
 
+  it('keeps the others, oldest first, when one in the middle is released or claimed, or expires', () => {
+    for (let i = 0; i < 5; i++) expectTransport(`a${i}`, 'GET', 'https://api.test/x');
+    releaseTransport('a1');
+    expect(claimAxiosId('GET', 'https://api.test/x')).toBe('a0');
+    now += 5_000;
+    expectTransport('late', 'GET', 'https://api.test/x');
+    releaseTransport('a3');
+    now += 5_001;
+    // a2 and a4 expired; 'late' has not.
+    expect(claimAxiosId('GET', 'https://api.test/x')).toBe('late');
+    expect(claimAxiosId('GET', 'https://api.test/x')).toBeUndefined();
+    expectTransport('again', 'GET', 'https://api.test/x');
+    expect(claimAxiosId('GET', 'https://api.test/x')).toBe('again');
+  });
+
   it('holds a bounded number of registrations', () => {
     for (let i = 0; i < 1000; i++) expectTransport(`a${i}`, 'GET', `https://api.test/${i}`);
     expect(claimAxiosId('GET', 'https://api.test/0')).toBeUndefined();

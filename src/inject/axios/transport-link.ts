@@ -9,15 +9,12 @@
  * app's own serializer, which we do not re-run. Registrations end when
  * claimed, when the adapter settles, or after TTL_MS, so none can leak.
  */
-import { apply, indexOf, slice, test, upper } from '../../protocol/intrinsics';
+import { indexOf, slice, test, upper } from '../../protocol/intrinsics';
 import { documentBase, originAndPath } from '../safe-read';
 
 const TTL_MS = 10_000;
 const MAX_WAITING = 256;
 const URLCtor = URL;
-// Taken when the page script starts: registering runs on every axios
-// request, and a page that replaced these later must not see our calls.
-const { filter, findIndex, slice: arraySlice, splice } = Array.prototype;
 
 /** The last method registered, as given and upper-cased: an app's calls use a few methods, and toUpperCase is a call into the engine's runtime. */
 let lastMethodIn: string | undefined;
@@ -39,7 +36,16 @@ interface Waiting {
   expires: number;
 }
 
-let waiting: Waiting[] = [];
+/**
+ * Registrations, oldest first, in waiting[0] to waiting[count - 1]. Plain
+ * loops over them, no array methods (a page may replace those), and the
+ * array is never cut: storing to an array's length is a call into the
+ * engine's runtime, which releasing on every request paid (2.7% of the page
+ * script's time in the zero-latency loop). Slots past `count` are cleared,
+ * so nothing is kept alive.
+ */
+const waiting: Array<Waiting | undefined> = [];
+let count = 0;
 let clock: () => number = () => Date.now();
 
 const ABSOLUTE_HTTP = /^(https?|wss?):\/\/[^/?#]+/i;
@@ -66,10 +72,24 @@ function keyOf(url: string): string {
   }
 }
 
+/** Drops the registration at `i`, moving the later ones down (splice would make an array of the removed one). */
+function removeAt(i: number): void {
+  for (let j = i + 1; j < count; j++) waiting[j - 1] = waiting[j];
+  waiting[--count] = undefined;
+}
+
+/** Drops expired registrations, and the oldest beyond MAX_WAITING. */
 function prune(now: number): void {
-  if (waiting.length && (waiting[0].expires <= now || waiting.length > MAX_WAITING)) {
-    waiting = apply(arraySlice, apply(filter, waiting, [(w: Waiting) => w.expires > now]), [-MAX_WAITING]) as Waiting[];
+  if (count === 0 || (waiting[0]!.expires > now && count <= MAX_WAITING)) return;
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const w = waiting[i]!;
+    if (w.expires > now) waiting[kept++] = w;
   }
+  const from = kept > MAX_WAITING ? kept - MAX_WAITING : 0;
+  for (let i = from; i < kept; i++) waiting[i - from] = waiting[i];
+  for (let i = kept - from; i < count; i++) waiting[i] = undefined;
+  count = kept - from;
 }
 
 /** Uses the page session's clock (ctx.now) for expiry. */
@@ -80,17 +100,15 @@ export function setLinkClock(now: () => number): void {
 /** Called at 'dispatch' (at `now`, the dispatch's own time): a transport request for (method, url) is about to start. */
 export function expectTransport(id: string, method: string, url: string, now = clock()): void {
   prune(now);
-  waiting[waiting.length] = { id, method: upperMethod(method), url, expires: now + TTL_MS };
+  waiting[count++] = { id, method: upperMethod(method), url, expires: now + TTL_MS };
 }
 
 /** Called when the adapter settled: no transport request can still start for it. */
 export function releaseTransport(id: string): void {
   // Newest first: the adapter that settles is most often the last one dispatched.
-  for (let i = waiting.length - 1; i >= 0; i--) {
-    if (waiting[i].id === id) {
-      // Shifted down by hand: splice would make an array of the removed entry on every request.
-      for (let j = i + 1; j < waiting.length; j++) waiting[j - 1] = waiting[j];
-      waiting.length--;
+  for (let i = count - 1; i >= 0; i--) {
+    if (waiting[i]!.id === id) {
+      removeAt(i);
       return;
     }
   }
@@ -103,13 +121,18 @@ export function releaseTransport(id: string): void {
  */
 export function claimAxiosId(method: string, url: string): string | undefined {
   try {
-    if (!waiting.length) return undefined;
+    if (count === 0) return undefined;
     prune(clock());
     const m = upper(String(method));
     const key = keyOf(String(url));
-    const i = apply(findIndex, waiting, [(w: Waiting) => w.method === m && (w.key ??= keyOf(w.url)) === key]) as number;
-    if (i === -1) return undefined;
-    return (apply(splice, waiting, [i, 1]) as Waiting[])[0].id;
+    for (let i = 0; i < count; i++) {
+      const w = waiting[i]!;
+      if (w.method === m && (w.key ??= keyOf(w.url)) === key) {
+        removeAt(i);
+        return w.id;
+      }
+    }
+    return undefined;
   } catch {
     return undefined;
   }
@@ -117,5 +140,6 @@ export function claimAxiosId(method: string, url: string): string | undefined {
 
 /** For tests: forget every registration. */
 export function clearTransportLinks(): void {
-  waiting = [];
+  for (let i = 0; i < count; i++) waiting[i] = undefined;
+  count = 0;
 }
