@@ -30,7 +30,9 @@
  * bench page's loop to run), FREQ sampling Hz (1999), TOP (25),
  * OTHERS (0): also list this many frames outside the extension that a
  * build's page spent more samples in than the bare page (axios running
- * differently, the collector), tiers merged.
+ * differently, the collector), tiers merged. JS_FLAGS: more V8 flags for
+ * every lane (--no-turbo-inlining charges each function its own samples,
+ * at some cost to the loop).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
