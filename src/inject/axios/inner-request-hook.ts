@@ -18,7 +18,7 @@
  * the chain to the caller, and request-hook.ts wraps that.
  */
 import { observeValue, type Watcher } from './observe';
-import { replaceMethod, syncLike } from './patch';
+import { hasPrototype, replaceMethod } from './patch';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
 import { apply } from '../../protocol/intrinsics';
@@ -44,7 +44,19 @@ class InnerWatcher implements Watcher {
 /** Wraps `owner._request` when there is one (axios 1.x); false when not. */
 export function wrapInnerRequest(owner: object, tracker: Tracker): boolean {
   return replaceMethod(owner, '_request', (original) => {
-    const wrapper = syncLike(original, innerImpl(original, tracker));
+    const impl = innerImpl(original, tracker);
+    // Its own wrapper literals: see chain-hook.ts.
+    const wrapper = hasPrototype(original)
+      ? function (this: unknown) {
+          // eslint-disable-next-line prefer-rest-params
+          return impl(this, arguments);
+        }
+      : {
+          _request(this: unknown) {
+            // eslint-disable-next-line prefer-rest-params
+            return impl(this, arguments);
+          },
+        }._request;
     setProto(wrapper, protoOf(original));
     return wrapper;
   });

@@ -12,12 +12,20 @@ const define = Reflect.defineProperty;
 
 type Impl = (self: unknown, args: IArguments) => unknown;
 
+/** Whether `fn` has its own `prototype` (a `function`), where a method has none. */
+export function hasPrototype(fn: Function): boolean {
+  return getOwn(fn, 'prototype') !== undefined;
+}
+
 /**
  * A plain (non-async) wrapper of the same shape as `orig`: a `function` (with
  * a `prototype`) when the original has one, else a method (which has none).
+ * For hooks called now and then (the token store's): every wrapper made here
+ * is one function literal, so V8 sees their calls as one megamorphic site.
+ * The axios hooks, called on every request, write their own (chain-hook.ts).
  */
 export function syncLike(orig: Function, impl: Impl): Function {
-  if (getOwn(orig, 'prototype') !== undefined) {
+  if (hasPrototype(orig)) {
     return function (this: unknown) {
       // eslint-disable-next-line prefer-rest-params
       return impl(this, arguments);

@@ -21,7 +21,7 @@
  * and re-thrown as is.
  */
 import type { InjectContext } from '../context';
-import { replaceMethod, syncLike } from './patch';
+import { hasPrototype, replaceMethod } from './patch';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
 import { apply } from '../../protocol/intrinsics';
@@ -32,7 +32,19 @@ const protoOf = Reflect.getPrototypeOf;
 
 export function wrapRequest(owner: object, tracker: Tracker, ctx: InjectContext): boolean {
   return replaceMethod(owner, 'request', (original) => {
-    const wrapper = syncLike(original, requestImpl(original, tracker, ctx));
+    const impl = requestImpl(original, tracker, ctx);
+    // Its own wrapper literals: see chain-hook.ts.
+    const wrapper = hasPrototype(original)
+      ? function (this: unknown) {
+          // eslint-disable-next-line prefer-rest-params
+          return impl(this, arguments);
+        }
+      : {
+          request(this: unknown) {
+            // eslint-disable-next-line prefer-rest-params
+            return impl(this, arguments);
+          },
+        }.request;
     setProto(wrapper, protoOf(original));
     return wrapper;
   });
