@@ -14,7 +14,8 @@
  * (CPU: the loop and the batches our page script sends after it); the
  * three pages (two browsers: one without the extension, one with it) take
  * turns within each round, after a warm-up, so that machine noise hits all
- * three alike. Both browsers keep their
+ * three alike; each variant's page is open in AXIOS_BENCH_TABS tabs (3),
+ * a renderer process each, which take the rounds in turn. Both browsers keep their
  * profile on disk (Chromium answers HTTP faster on an in-memory profile, and
  * the extension needs a persistent one). Two clocks: wall time in the
  * page (`...Us`), and the CPU time of the page's main thread (`...CpuUs`, CDP
@@ -45,6 +46,11 @@ const ROUNDS = Number(process.env.AXIOS_BENCH_ROUNDS ?? 31);
 const ZERO_ROUNDS = Number(process.env.AXIOS_BENCH_ZERO_ROUNDS ?? 151);
 const roundsOf = (kind: string) => (kind === 'zero' ? ZERO_ROUNDS : ROUNDS);
 const ZERO_REQUESTS = Number(process.env.AXIOS_BENCH_ZERO ?? 1000);
+// Each variant's page in this many tabs, each a renderer process of its own,
+// taking the rounds in turn: one process's figures carry a bias of their own
+// (four tabs of one build in one browser added +3.1 to +7.4 µs a request in
+// one compare-builds.ts run), which one tab per variant put into the result.
+const TABS = Number(process.env.AXIOS_BENCH_TABS ?? 3);
 const NET_REQUESTS = Number(process.env.AXIOS_BENCH_NET ?? 50);
 const ALL_KINDS = [
   ['zero', ZERO_REQUESTS],
@@ -98,52 +104,72 @@ export default async function axiosOverhead(): Promise<Figures> {
 
     bare = await launchBareOnDisk();
     extension = await launchInstrumented();
-    const pages: Record<Variant, Page> = {
-      bare: await openBenchPage(bare, `${demo.url}/bench.html`),
-      extension: await openBenchPage(extension, `${demo.url}/bench.html`),
-      otel: await openBenchPage(bare, `${demo.url}/bench-otel.html`),
+    // Each tab's URL is its own (?tab=n), so the probe finds tab 0 by it.
+    const open = async (mode: Mode, file: string) => {
+      const tabs: Page[] = [];
+      for (let t = 0; t < TABS; t++) tabs.push(await openBenchPage(mode, `${demo!.url}/${file}?tab=${t}`));
+      return tabs;
     };
-    const instrumented = await pages.extension.evaluate(() => Object.getOwnPropertyDescriptor(Object.prototype, 'interceptors')?.set !== undefined);
-    if (!instrumented) throw new Error('the extension did not instrument the bench page');
-    const otelReady = await pages.otel.evaluate(() => typeof (window as unknown as { __otel?: unknown }).__otel === 'object');
-    if (!otelReady) throw new Error('OpenTelemetry did not start in the bench page');
+    const pages: Record<Variant, Page[]> = {
+      bare: await open(bare, 'bench.html'),
+      extension: await open(extension, 'bench.html'),
+      otel: await open(bare, 'bench-otel.html'),
+    };
+    for (const p of pages.extension) {
+      const instrumented = await p.evaluate(() => Object.getOwnPropertyDescriptor(Object.prototype, 'interceptors')?.set !== undefined);
+      if (!instrumented) throw new Error('the extension did not instrument the bench page');
+    }
+    for (const p of pages.otel) {
+      const otelReady = await p.evaluate(() => typeof (window as unknown as { __otel?: unknown }).__otel === 'object');
+      if (!otelReady) throw new Error('OpenTelemetry did not start in the bench page');
+    }
 
-    const cdp = Object.fromEntries(
-      await Promise.all(
-        (Object.entries(pages) as Array<[Variant, Page]>).map(async ([variant, p]) => {
-          const session = await p.context().newCDPSession(p);
-          await session.send('Performance.enable');
-          return [variant, session] as const;
-        }),
-      ),
-    ) as Record<Variant, import('playwright-core').CDPSession>;
-    /** [wall µs, main-thread CPU µs] per request. */
+    // No tab is brought to the front: Playwright keeps every page visible,
+    // and switching the active tab each round (as this bench once did for
+    // the bare browser's two pages) puts the page it leaves in the
+    // background: with three tabs a variant, the extension's loop then cost
+    // +21 µs a request more than bare in a short run, +5.6 without switching.
+    for (const p of Object.values(pages).flat()) {
+      const state = await p.evaluate(() => document.visibilityState);
+      if (state !== 'visible') throw new Error(`a bench page is ${state}: its timers and JIT would not be a visible page's`);
+    }
+
+    const cdp = new Map<Page, import('playwright-core').CDPSession>();
+    for (const p of Object.values(pages).flat()) {
+      const session = await p.context().newCDPSession(p);
+      await session.send('Performance.enable');
+      cdp.set(p, session);
+    }
+    /** Requests the extension's tab 0 sent: the ones the probe counts. */
     let extensionRequests = 0;
-    const loop = async (variant: Variant, kind: Kind, n: number): Promise<[number, number]> => {
-      if (variant === 'extension') extensionRequests += n;
-      await pages[variant].bringToFront();
-      const before = await threadTime(cdp[variant]);
-      const wall = (await pages[variant].evaluate(([k, count]) => (window as unknown as { runLoop(k: string, n: number): Promise<number> }).runLoop(k, count), [kind, n] as const)) as number;
+    /** [wall µs, main-thread CPU µs] per request, on tab `tab` of the variant. */
+    const loop = async (variant: Variant, kind: Kind, n: number, tab: number): Promise<[number, number]> => {
+      if (variant === 'extension' && tab === 0) extensionRequests += n;
+      const page = pages[variant][tab];
+      const before = await threadTime(cdp.get(page)!);
+      const wall = (await page.evaluate(([k, count]) => (window as unknown as { runLoop(k: string, n: number): Promise<number> }).runLoop(k, count), [kind, n] as const)) as number;
       // The CPU figure includes the last batch, which our page script sends
       // after the loop (its timer fires 50 ms later): an idle wait costs no CPU.
-      await pages[variant].evaluate(() => new Promise((done) => setTimeout(done, 120)));
-      const cpu = ((await threadTime(cdp[variant])) - before) * 1e6 / n;
+      await page.evaluate(() => new Promise((done) => setTimeout(done, 120)));
+      const cpu = ((await threadTime(cdp.get(page)!)) - before) * 1e6 / n;
       return [wall, cpu];
     };
 
     const variants: Variant[] = ['bare', 'extension', 'otel'];
     // Warm-up: JIT, connections, the extension's first batches.
-    for (const variant of variants) for (const [kind, n] of KINDS) await loop(variant, kind, Math.ceil(n / 3));
+    // A whole loop per tab: each tab is a renderer of its own, with its own JIT to warm.
+    for (let tab = 0; tab < TABS; tab++) for (const variant of variants) for (const [kind, n] of KINDS) await loop(variant, kind, n, tab);
 
     const samples = new Map<string, number[]>();
     const runRounds = async (from: number, to: number) => {
       for (let round = from; round < to; round++) {
         for (const [kind, n] of KINDS) {
           if (round >= roundsOf(kind)) continue;
-          // Rotate who goes first, so no variant always runs right after another.
+          // Rotate who goes first, so no variant always runs right after
+          // another; each round's three pages are the same tab number.
           for (let i = 0; i < variants.length; i++) {
             const variant = variants[(i + round) % variants.length];
-            const [wall, cpu] = await loop(variant, kind, n);
+            const [wall, cpu] = await loop(variant, kind, n, round % TABS);
             samples.set(`${kind}.${variant}`, [...(samples.get(`${kind}.${variant}`) ?? []), wall]);
             samples.set(`${kind}.${variant}.cpu`, [...(samples.get(`${kind}.${variant}.cpu`) ?? []), cpu]);
           }
@@ -158,7 +184,7 @@ export default async function axiosOverhead(): Promise<Figures> {
     // 200k events) still holds them all; the probe page is closed before
     // the zero loop's further rounds, which run the same code.
     const probe = await extensionPage(extension.lab!);
-    await startProbe(probe, await tabIdByUrl(probe, pages.extension.url()));
+    await startProbe(probe, await tabIdByUrl(probe, pages.extension[0].url()));
     const expectedSteps = 4 * extensionRequests;
     if (expectedSteps > 190_000) throw new Error(`${extensionRequests} requests before the check: more than the tab's log keeps (lower AXIOS_BENCH_ROUNDS)`);
     const deadline = Date.now() + 60_000;
@@ -176,7 +202,8 @@ export default async function axiosOverhead(): Promise<Figures> {
       zeroRounds: ZERO_ROUNDS,
       zeroRequestsPerRound: ZERO_REQUESTS,
       netRequestsPerRound: NET_REQUESTS,
-      otelSpansExported: await pages.otel.evaluate(() => (window as unknown as { __otel: { spans(): number } }).__otel.spans()),
+      tabsPerVariant: TABS,
+      otelSpansExported: (await Promise.all(pages.otel.map((p) => p.evaluate(() => (window as unknown as { __otel: { spans(): number } }).__otel.spans())))).reduce((a, b) => a + b, 0),
     };
     for (const [kind] of KINDS) {
       const m = (variant: Variant) => median(samples.get(`${kind}.${variant}`)!);
