@@ -11,7 +11,7 @@
  *   npx tsx bench/compare-builds.ts before=/tmp/a after=extension
  *
  * Env: ROUNDS (default 61), REQUESTS per loop (1000), KIND (zero | xhr | fetch),
- * TABS (1): tabs per lane, each a renderer process of its own, taking the
+ * TABS (3): tabs per lane, each a renderer process of its own, taking the
  * rounds in turn (bench-lane.ts: one process's figures carry a bias).
  * Prints, per build, the page's main-thread CPU per request: median, 10th
  * percentile, and the paired median of its difference and ratio to the bare page.
@@ -27,7 +27,7 @@ import { median, p10, threadTime } from './page-cpu';
 const ROUNDS = Number(process.env.ROUNDS ?? 61);
 const REQUESTS = Number(process.env.REQUESTS ?? 1000);
 const KIND = process.env.KIND ?? 'zero';
-const TABS = Number(process.env.TABS ?? 1);
+const TABS = Number(process.env.TABS ?? 3);
 
 const builds = process.argv.slice(2).map((arg) => {
   const [name, dir] = arg.split('=');
