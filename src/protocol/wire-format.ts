@@ -42,6 +42,7 @@
  * events are consecutive.
  */
 import type { PageEventType } from './events';
+import { codeAt } from './intrinsics';
 
 export type FieldKind = 'plain' | 'text' | 'token' | 'headers' | 'same' | readonly string[];
 export type WireField = readonly [name: string, kind: FieldKind];
@@ -73,24 +74,30 @@ export const WIRE_TYPES = Object.keys(WIRE_FIELDS) as PageEventType[];
 /** The page script's axios call ids are this and a number from 1 (src/inject/axios/tracker.ts). */
 export const CALL_ID_PREFIX = 'axr';
 
+const PREFIX_CODES = Array.from(CALL_ID_PREFIX, (c) => c.charCodeAt(0));
+const ZERO = 48;
+const NINE = 57;
+
 /**
  * The n of a call id CALL_ID_PREFIX + n that the wire may write as −n; undefined
  * for any other id. Up to 15 digits and no leading zero, so every such n is
- * safe and reads back as the same text. Read by index, not with string
- * methods: the page script calls this, and the page may have replaced those
- * (a slice and a parse would also make a string per request).
+ * safe and reads back as the same text. Read as character codes through the
+ * engine's own charCodeAt: the page script calls this, and the page may have
+ * replaced String.prototype's methods (a slice and a parse would also make a
+ * string per request, and reading `id[i]` made a one-character string per
+ * character, compared as strings: once per call, as much as a step's encoding).
  */
 export function callNumber(id: unknown): number | undefined {
   if (typeof id !== 'string') return undefined;
-  const start = CALL_ID_PREFIX.length;
+  const start = PREFIX_CODES.length;
   const end = id.length;
-  if (end <= start || end > start + 15 || id[start] === '0') return undefined;
-  for (let i = 0; i < start; i++) if (id[i] !== CALL_ID_PREFIX[i]) return undefined;
+  if (end <= start || end > start + 15 || codeAt(id, start) === ZERO) return undefined;
+  for (let i = 0; i < start; i++) if (codeAt(id, i) !== PREFIX_CODES[i]) return undefined;
   let n = 0;
   for (let i = start; i < end; i++) {
-    const c = id[i];
-    if (c < '0' || c > '9') return undefined;
-    n = n * 10 + +c;
+    const c = codeAt(id, i);
+    if (c < ZERO || c > NINE) return undefined;
+    n = n * 10 + (c - ZERO);
   }
   return n;
 }

@@ -4,7 +4,7 @@ import type { PageEvent, PageEventType } from './events';
 import { eventFieldNames, isPageEvent } from './validate';
 import { decodeBatchBody, decodeBatchData } from './wire-decode';
 import { BatchWriter, encodeBatchBody, encodeBatchData } from './wire-encode';
-import { PACKED_SETTLE, packStep, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, unpackStep, WIRE_FIELDS, WIRE_TYPES } from './wire-format';
+import { callNumber, PACKED_SETTLE, packStep, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, unpackStep, WIRE_FIELDS, WIRE_TYPES } from './wire-format';
 
 const ORIGIN = 1_795_644_597_000.125;
 const str = fc.string({ maxLength: 12 });
@@ -341,5 +341,30 @@ describe('the batch wire format', () => {
       { type: 'axios-step', seq: 11, t: 0.005, id: 'axr1', instanceId: 'axi1', step: 'enter' },
       { type: 'axios-step', seq: 12, t: 0.01, id: 'axr1', instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' },
     ]);
+  });
+});
+
+describe('callNumber', () => {
+  it('reads the n of axr<n>: digits only, no leading zero, at most 15', () => {
+    expect(callNumber('axr1')).toBe(1);
+    expect(callNumber('axr907')).toBe(907);
+    expect(callNumber('axr123456789012345')).toBe(123456789012345);
+    for (const id of ['axr', 'axr0', 'axr07', 'axr1234567890123456', 'axr1a', 'axr/1', 'axr:', 'bxr1', 'axs1', 'Axr1', 'x', '', 7, undefined, null]) {
+      expect(callNumber(id), String(id)).toBeUndefined();
+    }
+  });
+
+  it('reads with the engine\'s own charCodeAt, whatever the page replaced since', () => {
+    const { charCodeAt } = String.prototype;
+    String.prototype.charCodeAt = () => {
+      throw new Error('a page function was called');
+    };
+    let n: number | undefined;
+    try {
+      n = callNumber('axr42');
+    } finally {
+      String.prototype.charCodeAt = charCodeAt;
+    }
+    expect(n).toBe(42);
   });
 });
