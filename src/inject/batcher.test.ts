@@ -4,7 +4,7 @@ import { Batcher, PAGE_BATCHING, type BatcherOptions } from './batcher';
 
 const ORIGIN = 1_795_644_597_000;
 
-function setup(overrides: Partial<BatcherOptions> = {}) {
+function setupWith(overrides: Partial<BatcherOptions> = {}) {
   const sent: Array<{ events: PageEvent[]; first: number; dropped: number; bytes: number }> = [];
   const timers: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
   const batcher = new Batcher({
@@ -33,7 +33,10 @@ function setup(overrides: Partial<BatcherOptions> = {}) {
 
 const ev = (i: number) => ({ type: 'request-end' as const, id: `r${i}`, status: 200, t: ORIGIN + i });
 
-describe('Batcher', () => {
+// Every test runs with events written as pushed and written in runs of 4 (PAGE_BATCHING writes 2,048 at a time).
+describe.each([1, 4])('Batcher, writing %i at a time', (writeEvery) => {
+  const setup = (overrides: Partial<BatcherOptions> = {}) => setupWith({ writeEvery, ...overrides });
+
   it('holds events until connected, then sends them in order with sequence numbers', () => {
     const { batcher, sent } = setup();
     for (let i = 0; i < 5; i++) batcher.push(ev(i));
@@ -129,5 +132,51 @@ describe('Batcher', () => {
     expect(sent.map((b) => b.events.length)).toEqual([4000]);
     expect(PAGE_BATCHING.maxEvents).toBeLessThanOrEqual(LIMITS.eventsPerBatch);
     expect(PAGE_BATCHING.maxBytes).toBeLessThanOrEqual(LIMITS.batchBytes / 4);
+  });
+});
+
+describe('Batcher, writing in runs', () => {
+  const step = (id: string, step: 'enter' | 'settle', t: number) => ({ type: 'axios-step' as const, t: ORIGIN + t, id, instanceId: 'axi1', step, method: undefined, url: undefined, attempt: undefined, replayOf: undefined, token: undefined, headers: undefined, status: undefined, outcome: undefined, errorCode: undefined });
+
+  it('encodes nothing until writeEvery events wait, so a full batch is sent only then', () => {
+    const { batcher, sent } = setupWith({ writeEvery: 4, maxEvents: 2 });
+    batcher.connect();
+    for (let i = 0; i < 3; i++) batcher.push(ev(i));
+    expect(sent).toHaveLength(0);
+    batcher.push(ev(3));
+    expect(sent.map((b) => b.events.map((e) => e.seq))).toEqual([[0, 1], [2, 3]]);
+  });
+
+  it("keeps a copy of each axios step: the page script rewrites its one step object for the next step", () => {
+    const { batcher, sent } = setupWith({ writeEvery: 10 });
+    batcher.connect();
+    const scratch = step('axr1', 'enter', 1) as Record<string, unknown>;
+    batcher.push(scratch as never);
+    Object.assign(scratch, step('axr1', 'settle', 2), { status: 200, outcome: 'response' });
+    batcher.push(scratch as never);
+    Object.assign(scratch, step('axr2', 'enter', 3), { method: 'get', url: 'https://api.test/x', attempt: 1 });
+    batcher.push(scratch as never);
+    Object.assign(scratch, { id: 'changed after the push' });
+    batcher.flush();
+    expect(sent[0].events.map((e) => [e.seq, (e as { id: string }).id, (e as { step: string }).step, e.t - ORIGIN])).toEqual([
+      [0, 'axr1', 'enter', 1],
+      [1, 'axr1', 'settle', 2],
+      [2, 'axr2', 'enter', 3],
+    ]);
+    expect(sent[0].events[1]).toMatchObject({ status: 200, outcome: 'response' });
+    expect(sent[0].events[2]).toMatchObject({ method: 'get', url: 'https://api.test/x', attempt: 1 });
+    // The slots' kept objects are reused by the next run, which is written as it was pushed too.
+    Object.assign(scratch, step('axr3', 'enter', 4));
+    batcher.push(scratch as never);
+    batcher.flush();
+    expect(sent[1].events.map((e) => [e.seq, (e as { id: string }).id])).toEqual([[3, 'axr3']]);
+  });
+
+  it('counts an unwritten event as held: drops begin at capacity, right after the held ones', () => {
+    const { batcher, sent } = setupWith({ writeEvery: 4, capacity: 5 });
+    for (let i = 0; i < 8; i++) batcher.push(ev(i));
+    expect(batcher.pending).toBe(5);
+    batcher.connect();
+    expect(sent.map((b) => [b.events.map((e) => e.seq), b.dropped])).toEqual([[[0, 1, 2, 3, 4], 3]]);
   });
 });
