@@ -55,11 +55,11 @@ export const PAGE_BATCHING = {
   capacity: 20_000,
   chunkValues: 4096,
   // Encoding events in runs, at the timer or every 2,048, rather than each
-  // between two of axios's own steps, took about a third off the page
-  // script's cost in the zero-latency loop (+3.0 µs a request against +4.3,
-  // paired, bench/compare-builds.ts, 150 rounds), though the copies it keeps
-  // are more work: most likely the encoder's code and tables and axios's
-  // stop evicting each other from the CPU's caches on every request.
+  // between two of axios's own steps, cost the zero-latency loop +4.2 and
+  // +4.3 µs a request against +4.8 and +6.3 (paired, bench/compare-builds.ts,
+  // two runs of 150 rounds), though the copies it keeps are more work: most
+  // likely the encoder's code and tables and axios's stop evicting each
+  // other from the CPU's caches on every request.
   writeEvery: 2048,
 } as const satisfies Partial<BatcherOptions>;
 
