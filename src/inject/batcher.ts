@@ -101,7 +101,7 @@ function keepStep(into: Bag | undefined, e: Bag): Bag {
 }
 
 /**
- * Writes page events into batches as they happen, and sends them. Sequence
+ * Writes page events into batches (`writeEvery` at a time), and sends them. Sequence
  * numbers are given to dropped events too, so the receiver sees exactly
  * where a gap is.
  */
@@ -138,16 +138,13 @@ export class Batcher {
       return;
     }
     this.held++;
-    if (this.writeEvery === 1) this.writeOne(event as unknown as Bag, seq);
-    else {
-      // Drops happen only while the batcher is full, and a flush writes
-      // everything first: the unwritten events' numbers run on without a gap.
-      if (this.unwrittenCount === 0) this.unwrittenFirst = seq;
-      const slot = this.unwrittenCount++;
-      const e = event as unknown as Bag;
-      this.unwritten[slot] = e.type === 'axios-step' ? (this.keptSteps[slot] = keepStep(this.keptSteps[slot], e)) : e;
-      if (this.unwrittenCount >= this.writeEvery) this.writeUnwritten();
-    }
+    // Drops happen only while the batcher is full, and a flush writes
+    // everything first: the unwritten events' numbers run on without a gap.
+    if (this.unwrittenCount === 0) this.unwrittenFirst = seq;
+    const slot = this.unwrittenCount++;
+    const e = event as unknown as Bag;
+    this.unwritten[slot] = e.type === 'axios-step' ? (this.keptSteps[slot] = keepStep(this.keptSteps[slot], e)) : e;
+    if (this.unwrittenCount >= this.writeEvery) this.writeUnwritten();
     if (!this.connected) return;
     if (this.sealed.length > 0) this.flush();
     else if (this.timer === undefined) this.timer = this.options.setTimer(() => this.flush(), this.options.maxDelayMs);

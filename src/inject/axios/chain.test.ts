@@ -7,17 +7,13 @@
 import type { AxiosInstance, AxiosStatic } from 'axios';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installAxiosHooks } from './index';
-import { importFreshAxios1, lastEnter, recorder, requireFresh027, scriptTagAxios, serverAdapter } from './test-helpers';
+import { importFreshAxios1, lastEnter, logSteps, recorder, requireFresh027, scriptTagAxios, serverAdapter } from './test-helpers';
 
 const rec = recorder();
 /** The app's interceptors and our steps, in the order they happened. */
 const log: string[] = [];
 beforeAll(() => {
-  const emit = rec.ctx.emit;
-  rec.ctx.emit = (e) => {
-    if (e.type === 'axios-step') log.push(`@${e.step}`);
-    emit(e);
-  };
+  logSteps(rec, log);
   installAxiosHooks(rec.ctx);
 });
 

@@ -8,18 +8,14 @@
 import type { AxiosStatic, InternalAxiosRequestConfig } from 'axios';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installAxiosHooks } from './index';
-import { lastEnter, recorder, requireFresh027, serverAdapter } from './test-helpers';
+import { lastEnter, logSteps, recorder, requireFresh027, serverAdapter } from './test-helpers';
 
 const rec = recorder();
 /** Our steps and the caller's settle, in the order they happened. */
 const log: string[] = [];
 let axios: AxiosStatic;
 beforeAll(() => {
-  const emit = rec.ctx.emit;
-  rec.ctx.emit = (e) => {
-    if (e.type === 'axios-step') log.push(`@${e.step}`);
-    emit(e);
-  };
+  logSteps(rec, log);
   installAxiosHooks(rec.ctx);
   axios = requireFresh027();
 });

@@ -182,6 +182,18 @@ export function fakeXhrClass(link: (method: string, url: string) => string | und
   return { FakeXHR, sent };
 }
 
+/**
+ * Makes `rec` also append '@<step>' to `log` for every axios step it records,
+ * in the order emitted, so a test can put the app's own calls in the same list.
+ */
+export function logSteps(rec: Recorder, log: string[]): void {
+  const emit = rec.ctx.emit;
+  rec.ctx.emit = (e) => {
+    if (e.type === 'axios-step') log.push(`@${e.step}`);
+    emit(e);
+  };
+}
+
 /** The step names of one axios call, in emission order, checking that time never goes back. */
 export function stepNames(rec: Recorder, id: string): string[] {
   const steps = rec.steps(id);
