@@ -12,7 +12,8 @@
  *
  * Env: ROUNDS (default 61), REQUESTS per loop (1000), KIND (zero | xhr | fetch),
  * TABS (3): tabs per lane, each a renderer process of its own, taking the
- * rounds in turn (bench-lane.ts: one process's figures carry a bias).
+ * rounds in turn (bench-lane.ts: one process's figures carry a bias),
+ * WARMUP (3): unmeasured loops per tab before the rounds.
  * Prints, per build, the page's main-thread CPU per request: median, 10th
  * percentile, and the paired median of its difference and ratio to the bare page.
  */
@@ -28,6 +29,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 61);
 const REQUESTS = Number(process.env.REQUESTS ?? 1000);
 const KIND = process.env.KIND ?? 'zero';
 const TABS = Number(process.env.TABS ?? 3);
+const WARMUP = Number(process.env.WARMUP ?? 3);
 
 const builds = process.argv.slice(2).map((arg) => {
   const [name, dir] = arg.split('=');
@@ -48,12 +50,12 @@ try {
     // UNINSTRUMENTED=1 allows builds that install no axios hooks (to measure the extension's mere presence).
     if (instrumented !== Boolean(dir) && !(dir && process.env.UNINSTRUMENTED === '1')) throw new Error(`${name}: the page is ${instrumented ? '' : 'not '}instrumented`);
   }
-  // Three warm-up rounds, then each round runs every lane once, the order rotating.
-  for (let round = -3 * TABS; round < ROUNDS; round++) {
+  // WARMUP loops per tab first (unmeasured), then each round runs every lane once, the order rotating.
+  for (let round = -WARMUP * TABS; round < ROUNDS; round++) {
     for (let i = 0; i < lanes.length; i++) {
       const lane = lanes[(((i + round) % lanes.length) + lanes.length) % lanes.length];
       // Each tab warms up too: the rounds before 0 run every one of them.
-      const { page, cdp } = lane.tabs[(round + 3 * TABS) % TABS];
+      const { page, cdp } = lane.tabs[(round + WARMUP * TABS) % TABS];
       const before = await threadTime(cdp);
       await page.evaluate(`runLoop(${JSON.stringify(KIND)}, ${REQUESTS})`);
       // The last batch is sent 50 ms after the loop: counted, like every other.

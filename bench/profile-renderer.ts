@@ -32,11 +32,13 @@
  * build's page spent more samples in than the bare page (axios running
  * differently, the collector), tiers merged. JS_FLAGS: more V8 flags for
  * every lane (--no-turbo-inlining charges each function its own samples,
- * at some cost to the loop).
+ * at some cost to the loop). LEAVES (0): under each function listed, this
+ * many of the innermost symbols its samples were in (a runtime call or
+ * builtin it made, a string flattened).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDemoServer } from '../demo/server/server';
@@ -50,6 +52,11 @@ const KIND = process.env.KIND ?? 'zero';
 const FREQ = String(process.env.FREQ ?? 1999);
 const TOP = Number(process.env.TOP ?? 25);
 const OTHERS = Number(process.env.OTHERS ?? 0);
+const LEAVES = Number(process.env.LEAVES ?? 0);
+/** Per frame charged (as in the report), the innermost symbols of its samples: what a runtime call or builtin under it was. */
+const leavesOf = new Map<string, Map<string, number>>();
+/** Per process, V8's builtins by start address (from the `--log-code` log it wrote): what perf could not name in the stripped binary. */
+const builtinsOf = new Map<number, Array<{ start: number; end: number; name: string }>>();
 
 const builds = process.argv.slice(2).map((arg) => {
   const [name, dir] = arg.split('=');
@@ -93,7 +100,7 @@ const lanes: Lane[] = [];
 const data = join(workDir, 'perf.data');
 try {
   for (const { name, dir } of [{ name: 'bare', dir: '' }, ...builds]) {
-    const lane = { ...(await openBenchLane(name, dir, `${demo.url}/bench.html`, [`--js-flags=--perf-basic-prof ${process.env.JS_FLAGS ?? ''}`])), id: dir ? unpackedId(dir) : undefined };
+    const lane = { ...(await openBenchLane(name, dir, `${demo.url}/bench.html`, [`--js-flags=--perf-basic-prof${LEAVES > 0 ? ' --log-code' : ''} ${process.env.JS_FLAGS ?? ''}`])), id: dir ? unpackedId(dir) : undefined };
     lanes.push(lane);
     for (let i = 0; i < 5; i++) await lane.page.evaluate(`runLoop(${JSON.stringify(KIND)}, ${REQUESTS})`);
   }
@@ -110,7 +117,9 @@ try {
   }
   perf.kill('SIGINT');
   await new Promise((done) => perf.once('exit', done));
-  report(lanes, samplesByThread(data));
+  const threads = samplesByThread(data);
+  if (LEAVES > 0) nameBuiltins();
+  report(lanes, threads);
 } finally {
   for (const lane of lanes) await closeBenchLane(lane);
   await demo.close();
@@ -123,11 +132,18 @@ try {
 function samplesByThread(file: string): Map<number, string[]> {
   const text = execFileSync('perf', ['script', '-i', file, '-F', 'comm,pid,tid,ip,sym'], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const threads = new Map<number, string[]>();
-  let current: { pid: number; frame: string | undefined } | undefined;
+  let current: { pid: number; frame: string | undefined; leaf: string | undefined } | undefined;
   const close = () => {
     if (!current) return;
     const list = threads.get(current.pid) ?? [];
-    list.push(current.frame ?? 'native');
+    const frame = current.frame ?? 'native';
+    list.push(frame);
+    if (LEAVES > 0) {
+      const leaves = leavesOf.get(frame) ?? new Map<string, number>();
+      const leaf = current.leaf ?? '?';
+      leaves.set(leaf, (leaves.get(leaf) ?? 0) + 1);
+      leavesOf.set(frame, leaves);
+    }
     threads.set(current.pid, list);
     current = undefined;
   };
@@ -136,10 +152,15 @@ function samplesByThread(file: string): Map<number, string[]> {
     if (head) {
       close();
       // Only a process's main thread, where the page's JavaScript runs.
-      if (head[1] === 'chromium' && head[2] === head[3]) current = { pid: Number(head[2]), frame: undefined };
+      if (head[1] === 'chromium' && head[2] === head[3]) current = { pid: Number(head[2]), frame: undefined, leaf: undefined };
       continue;
     }
     if (!current || current.frame !== undefined) continue;
+    if (current.leaf === undefined) {
+      const leaf = /^\s*([0-9a-f]+)\s+(.*)$/.exec(line);
+      // An address in unnamed code (an engine builtin, most often) is named later from the process's V8 log.
+      if (leaf) current.leaf = leaf[2].startsWith('[unknown]') ? `?${current.pid}:${leaf[1]}` : leaf[2].slice(0, 90);
+    }
     const frame = /^\s*[0-9a-f]+\s+(JS:\S*\s+\S+)/.exec(line);
     if (frame) current.frame = frame[1];
   }
@@ -185,9 +206,58 @@ function report(lanes: Lane[], threads: Map<number, string[]>): void {
       const name = f.replace(/chrome-extension:\/\/[a-p]+\//, '');
       byFunction.set(name, (byFunction.get(name) ?? 0) + 1);
     }
-    for (const [name, n] of [...byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`    ${String(n).padStart(6)}  ${name}`);
+    for (const [name, n] of [...byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+      console.log(`    ${String(n).padStart(6)}  ${name}`);
+      if (LEAVES > 0) printLeaves(ours.filter((f) => f.replace(/chrome-extension:\/\/[a-p]+\//, '') === name));
+    }
     if (OTHERS > 0 && lane.name !== 'bare') printOthers(frames, pages.get('bare') ?? [], lane.id);
   }
+}
+
+function nameBuiltins(): void {
+  for (const log of isolateLogs()) {
+    if (logsBefore.has(log)) continue;
+    const pid = Number(/-(\d+)-v8\.log$/.exec(log)![1]);
+    // perf names an address it cannot resolve by its offset in the file mapped there: builtins are read the same way.
+    let maps: Array<{ start: number; end: number; offset: number }>;
+    try {
+      maps = readFileSync(`/proc/${pid}/maps`, 'utf8')
+        .split('\n')
+        .flatMap((line) => {
+          const m = /^([0-9a-f]+)-([0-9a-f]+) \S+ ([0-9a-f]+) \S+ \S+\s+\S*chromium$/.exec(line);
+          return m ? [{ start: parseInt(m[1], 16), end: parseInt(m[2], 16), offset: parseInt(m[3], 16) }] : [];
+        });
+    } catch {
+      continue;
+    }
+    const list = builtinsOf.get(pid) ?? [];
+    for (const line of readFileSync(log, 'utf8').split('\n')) {
+      const m = /^code-creation,(Builtin|BytecodeHandler),\d+,\d+,0x([0-9a-f]+),(\d+),(.*)$/.exec(line);
+      if (!m) continue;
+      const at = parseInt(m[2], 16);
+      const map = maps.find((r) => at >= r.start && at < r.end);
+      if (!map) continue;
+      const start = at - map.start + map.offset;
+      list.push({ start, end: start + Number(m[3]), name: `${m[1] === 'Builtin' ? '' : 'bytecode '}${m[4]}` });
+    }
+    builtinsOf.set(pid, list);
+  }
+}
+
+function leafName(leaf: string): string {
+  const m = /^\?(\d+):([0-9a-f]+)$/.exec(leaf);
+  if (!m) return leaf;
+  const ip = parseInt(m[2], 16);
+  const hit = builtinsOf.get(Number(m[1]))?.find((b) => ip >= b.start && ip < b.end);
+  // Not a builtin: the engine's or Blink's C++ (a runtime call), unnamed in a stripped binary.
+  return hit ? `builtin ${hit.name}` : '[C++]';
+}
+
+/** The innermost symbols under the samples charged to one function (one frame string or several alike). */
+function printLeaves(frames: string[]): void {
+  const merged = new Map<string, number>();
+  for (const frame of new Set(frames)) for (const [leaf, n] of leavesOf.get(frame) ?? []) merged.set(leafName(leaf), (merged.get(leafName(leaf)) ?? 0) + n);
+  for (const [leaf, n] of [...merged.entries()].sort((a, b) => b[1] - a[1]).slice(0, LEAVES)) console.log(`            ${String(n).padStart(5)}  ${leaf}`);
 }
 
 /** Frames outside the extension, by how many more samples this page spent in them than the bare page. */

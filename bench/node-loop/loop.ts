@@ -41,6 +41,8 @@ if (mode !== 'bare') {
   const ctx: InjectContext = {
     // VARIANT=hooks: the hooks run, nothing is recorded (how the cost splits).
     emit: process.env.VARIANT === 'hooks' ? () => {} : (event) => batcher.push(event),
+    // A tree from before the batcher handed out its kept objects: the tracker's own is used.
+    stepEvent: typeof batcher.nextStep === 'function' ? () => batcher.nextStep() : () => ({}) as ReturnType<InjectContext['stepEvent']>,
     now: process.env.CLOCK === 'fixed' ? () => origin + 1 : () => origin + performance.now(),
     newId,
     tokenRef: (raw) => identity.ref(raw),

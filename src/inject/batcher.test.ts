@@ -172,6 +172,54 @@ describe('Batcher, writing in runs', () => {
     expect(sent[1].events.map((e) => [e.seq, (e as { id: string }).id])).toEqual([[3, 'axr3']]);
   });
 
+  it('hands out the object a step will be kept in, so that it is kept uncopied, and each slot gets its own', () => {
+    const { batcher, sent } = setupWith({ writeEvery: 10 });
+    batcher.connect();
+    const first = batcher.nextStep();
+    // Asked again before the push: the same slot, the same object.
+    expect(batcher.nextStep()).toBe(first);
+    Object.assign(first, step('axr1', 'enter', 1), { method: 'get', url: 'https://api.test/a', attempt: 1 });
+    batcher.push(first);
+    const second = batcher.nextStep();
+    expect(second).not.toBe(first);
+    Object.assign(second, step('axr1', 'settle', 2), { status: 401, outcome: 'error' });
+    batcher.push(second);
+    batcher.flush();
+    expect(sent[0].events).toEqual([
+      { ...step('axr1', 'enter', 1), method: 'get', url: 'https://api.test/a', attempt: 1, seq: 0 },
+      { ...step('axr1', 'settle', 2), status: 401, outcome: 'error', seq: 1 },
+    ].map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined))));
+    // The next run starts again at the first slot, with its object.
+    expect(batcher.nextStep()).toBe(first);
+  });
+
+  it('keeps a handed-out step whole when another event takes its slot first, or when it is dropped', () => {
+    const { batcher, sent } = setupWith({ writeEvery: 10, capacity: 3 });
+    const object = batcher.nextStep();
+    Object.assign(object, step('axr1', 'enter', 1));
+    // Another event is pushed while the step is being written: it takes the slot, the step the next.
+    batcher.push(ev(9));
+    batcher.push(object);
+    const next = batcher.nextStep();
+    Object.assign(next, step('axr2', 'enter', 3));
+    batcher.push(next);
+    // Full: this one is dropped and counted, and what was kept stays as it was.
+    const dropped = batcher.nextStep();
+    Object.assign(dropped, step('axr3', 'enter', 4));
+    batcher.push(dropped);
+    batcher.connect();
+    expect(sent.map((b) => [b.events.map((e) => [e.seq, (e as { id: string }).id]), b.dropped])).toEqual([
+      [
+        [
+          [0, 'r9'],
+          [1, 'axr1'],
+          [2, 'axr2'],
+        ],
+        1,
+      ],
+    ]);
+  });
+
   it('counts an unwritten event as held: drops begin at capacity, right after the held ones', () => {
     const { batcher, sent } = setupWith({ writeEvery: 4, capacity: 5 });
     for (let i = 0; i < 8; i++) batcher.push(ev(i));

@@ -74,6 +74,15 @@ interface Sealed {
 }
 
 type Bag = Record<string, unknown>;
+type StepInit = Extract<EventInit, { type: 'axios-step' }>;
+
+/**
+ * What a kept step object is made from before it holds a step: a time with
+ * a fraction, as every step's has, so that the engine stores its times
+ * unboxed from the first (a field first seen holding `undefined` would box
+ * every time written to it).
+ */
+const FIRST_STEP: Bag = { type: 'axios-step', t: 0.5 };
 
 /** What BatchWriter reads of an axios step (WIRE_FIELDS), copied field by field into a kept object. */
 function keepStep(into: Bag | undefined, e: Bag): Bag {
@@ -131,6 +140,18 @@ export class Batcher {
     (options.onHide ?? flushOnPageHide)(() => this.flush());
   }
 
+  /**
+   * The object the page script writes its next axios step into, then
+   * pushes: the one kept for the slot the step will take, so that push
+   * keeps it as it is rather than copying it. Its fields are the last
+   * step's: the caller writes every one.
+   */
+  nextStep(): StepInit {
+    const slot = this.unwrittenCount;
+    const kept = this.keptSteps[slot];
+    return (kept ?? (this.keptSteps[slot] = keepStep(undefined, FIRST_STEP))) as unknown as StepInit;
+  }
+
   push(event: EventInit): void {
     const seq = this.seq++;
     if (this.held >= this.options.capacity) {
@@ -143,7 +164,9 @@ export class Batcher {
     if (this.unwrittenCount === 0) this.unwrittenFirst = seq;
     const slot = this.unwrittenCount++;
     const e = event as unknown as Bag;
-    this.unwritten[slot] = e.type === 'axios-step' ? (this.keptSteps[slot] = keepStep(this.keptSteps[slot], e)) : e;
+    const kept = this.keptSteps[slot];
+    // A step written into this slot's object (nextStep) is kept as it is.
+    this.unwritten[slot] = e === kept || e.type !== 'axios-step' ? e : (this.keptSteps[slot] = keepStep(kept, e));
     if (this.unwrittenCount >= this.writeEvery) this.writeUnwritten();
     if (!this.connected) return;
     if (this.sealed.length > 0) this.flush();

@@ -1,4 +1,4 @@
-import type { PageEvent, TokenRef } from '../protocol';
+import type { AxiosStepEvent, PageEvent, TokenRef } from '../protocol';
 import { idMaker } from './ids';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -10,6 +10,12 @@ export type EventInit = DistributiveOmit<PageEvent, 'seq'>;
 export interface InjectContext {
   /** Queue an event; never throws. */
   emit(event: EventInit): void;
+  /**
+   * The object to write the next axios step into before emitting it (the
+   * batcher's own, so it need not copy it): every field is written anew,
+   * and it is not touched again after `emit`.
+   */
+  stepEvent(): Omit<AxiosStepEvent, 'seq'>;
   /** Epoch milliseconds with sub-millisecond precision. */
   now(): number;
   /** Unique within the page session. */
@@ -20,10 +26,26 @@ export interface InjectContext {
   guard<T>(fn: () => T): T | undefined;
 }
 
-/** An InjectContext around how events are queued, the clock and the token identity: ids counted per session, a guard that swallows our errors. */
-export function createInjectContext({ emit, now, tokenRef }: Pick<InjectContext, 'emit' | 'now' | 'tokenRef'>): InjectContext {
+/** One object for every step, for an emit that copies what it keeps. */
+export function reusedStepEvent(): InjectContext['stepEvent'] {
+  const scratch = { type: 'axios-step' } as Omit<AxiosStepEvent, 'seq'>;
+  return () => scratch;
+}
+
+/**
+ * An InjectContext around how events are queued, the clock and the token
+ * identity: ids counted per session, a guard that swallows our errors.
+ * Without `stepEvent`, one object is reused for every step.
+ */
+export function createInjectContext({
+  emit,
+  now,
+  tokenRef,
+  stepEvent = reusedStepEvent(),
+}: Pick<InjectContext, 'emit' | 'now' | 'tokenRef'> & Partial<Pick<InjectContext, 'stepEvent'>>): InjectContext {
   return {
     emit,
+    stepEvent,
     now,
     newId: idMaker(),
     tokenRef,

@@ -35,7 +35,12 @@ function start(): void {
     clearTimer: (handle) => clearTimer(handle as number),
   });
 
-  const ctx = createInjectContext({ emit: (event) => batcher.push(event), now: () => timeOrigin + perfNow(), tokenRef: (raw) => identity.ref(raw) });
+  const ctx = createInjectContext({
+    emit: (event) => batcher.push(event),
+    stepEvent: () => batcher.nextStep(),
+    now: () => timeOrigin + perfNow(),
+    tokenRef: (raw) => identity.ref(raw),
+  });
 
   ctx.emit({ type: 'page-start', t: ctx.now(), url: location.href, readyState: document.readyState });
   installAxiosHooks(ctx);

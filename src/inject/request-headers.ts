@@ -79,7 +79,12 @@ function stillValid(memo: NonNullable<typeof last>, tokenRef: (raw: string) => T
  * The result is shared by every call with the same headers: copy it to change it.
  */
 export function sanitizeHeaders(entries: Array<[string, string]>, tokenRef: (raw: string) => TokenRef): SanitizedHeaders {
-  if (last !== undefined && sameEntries(last.entries, entries) && stillValid(last, tokenRef)) return last.result;
+  // Kept this small so the engine inlines it where it is called on every request; the work is in sanitizeNew.
+  const memo = last;
+  return memo !== undefined && sameEntries(memo.entries, entries) && stillValid(memo, tokenRef) ? memo.result : sanitizeNew(entries, tokenRef);
+}
+
+function sanitizeNew(entries: Array<[string, string]>, tokenRef: (raw: string) => TokenRef): SanitizedHeaders {
   const headers: Headers = {};
   const raws: string[] = [];
   const refs: TokenRef[] = [];

@@ -33,6 +33,11 @@ export function testPageContext(): TestPageContext {
   });
   batcher.connect();
   const now = performance.now.bind(performance);
-  const ctx = createInjectContext({ emit: (event) => batcher.push(event), now: () => performance.timeOrigin + now(), tokenRef: (raw) => identity.ref(raw) });
+  const ctx = createInjectContext({
+    emit: (event) => batcher.push(event),
+    stepEvent: () => batcher.nextStep(),
+    now: () => performance.timeOrigin + now(),
+    tokenRef: (raw) => identity.ref(raw),
+  });
   return { ctx, bodies, counts, flush: () => batcher.flush() };
 }

@@ -132,7 +132,7 @@ export class Loan implements Watcher {
         // Ours alone: the adapter's outcome passes on untouched.
       }
       // eslint-disable-next-line prefer-rest-params
-      return observeCall(handler, this, arguments, loan);
+      return observeCall(handler, this, arguments, loan, !failed);
     };
   }
 

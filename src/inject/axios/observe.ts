@@ -29,8 +29,16 @@ export function observeValue(value: unknown, watcher: Watcher): void {
   watcher.report(value, false);
 }
 
-/** Calls `fn` as axios would and reports how it ended; its result or exception is passed on untouched. */
-export function observeCall(fn: Function, self: unknown, args: ArrayLike<unknown>, watcher: Watcher): unknown {
+/**
+ * Calls `fn` as axios would and reports how it ended; its result or
+ * exception is passed on untouched. `fulfilment`: `fn` is a promise's
+ * fulfilment handler, so its first argument is a value the promise did not
+ * adopt, no thenable; handed back unchanged (an interceptor returning its
+ * config or response, the common case) it is reported as it is, without
+ * looking for a `then` on it (a slow lookup on axios's config, an object
+ * the engine keeps as a hash table).
+ */
+export function observeCall(fn: Function, self: unknown, args: ArrayLike<unknown>, watcher: Watcher, fulfilment = false): unknown {
   let out: unknown;
   try {
     out = apply(fn, self, args);
@@ -38,6 +46,7 @@ export function observeCall(fn: Function, self: unknown, args: ArrayLike<unknown
     watcher.report(error, true);
     throw error;
   }
-  observeValue(out, watcher);
+  if (fulfilment && out === args[0] && args.length > 0) watcher.report(out, false);
+  else observeValue(out, watcher);
   return out;
 }

@@ -111,7 +111,7 @@ class StandIn implements Watcher {
         takeBackFromMerged(call, args[0]);
         merged(standIn.tracker, call, args[0]);
       }
-      return call.syncMode ? standIn.runSync(f, this, args, fulfilled) : observeCall(f, this, args, standIn);
+      return call.syncMode ? standIn.runSync(f, this, args, fulfilled) : observeCall(f, this, args, standIn, fulfilled);
     };
   }
 

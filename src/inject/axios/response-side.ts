@@ -59,7 +59,7 @@ function wrap(side: ResponseSide, f: unknown, failed: boolean, first: boolean, l
   return function (this: unknown, input: unknown) {
     if (first) side.transportEnd(input, failed);
     // eslint-disable-next-line prefer-rest-params
-    return last ? observeCall(own, this, arguments, side) : apply(own, this, arguments);
+    return last ? observeCall(own, this, arguments, side, !failed) : apply(own, this, arguments);
   };
 }
 

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { AxiosStatic } from 'axios';
 import { isPageEvent, type AxiosStepEvent, type PageEvent } from '../../protocol';
 import { TokenIdentity } from '../../tokens';
-import type { EventInit, InjectContext } from '../context';
+import { reusedStepEvent, type EventInit, type InjectContext } from '../context';
 
 export interface Recorder {
   ctx: InjectContext;
@@ -37,6 +37,7 @@ export function recorder(): Recorder {
       events.push(e);
       if (!isPageEvent({ ...e, seq: 0 })) invalid.push(e);
     },
+    stepEvent: reusedStepEvent(),
     // Strictly increasing, so "a before b" is a comparison of t.
     now: () => (clock += 1),
     newId: (prefix) => `${prefix}${++n}`,

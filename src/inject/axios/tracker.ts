@@ -57,18 +57,14 @@ export class Tracker {
     private readonly adopt: (context: object) => Instance | undefined,
   ) {}
 
-  /** The one step event object, written anew for every step: the batch writer copies what it needs at once. */
-  private readonly scratch = {
-    type: 'axios-step', t: 0, id: '', instanceId: '', step: 'enter', method: undefined, url: undefined, attempt: undefined, replayOf: undefined,
-    token: undefined, headers: undefined, status: undefined, outcome: undefined, errorCode: undefined,
-  } as unknown as AxiosStepEvent;
-
   /**
    * The step event, with every field it may carry reset, so that all four
-   * steps share one object shape and no object is made per step.
+   * steps share one object shape: written into the object the context hands
+   * out (the batcher's kept one), so no object is made or copied per step.
    */
   private event(call: Call, step: AxiosStepEvent['step'], t: number): AxiosStepEvent {
-    const e = this.scratch;
+    const e = this.ctx.stepEvent() as AxiosStepEvent;
+    e.type = 'axios-step';
     e.t = t;
     e.id = call.id;
     e.instanceId = call.instanceId;
