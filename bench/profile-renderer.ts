@@ -256,7 +256,12 @@ function leafName(leaf: string): string {
 /** The innermost symbols under the samples charged to one function (one frame string or several alike). */
 function printLeaves(frames: string[]): void {
   const merged = new Map<string, number>();
-  for (const frame of new Set(frames)) for (const [leaf, n] of leavesOf.get(frame) ?? []) merged.set(leafName(leaf), (merged.get(leafName(leaf)) ?? 0) + n);
+  for (const frame of new Set(frames)) {
+    for (const [leaf, n] of leavesOf.get(frame) ?? []) {
+      const name = leafName(leaf);
+      merged.set(name, (merged.get(name) ?? 0) + n);
+    }
+  }
   for (const [leaf, n] of [...merged.entries()].sort((a, b) => b[1] - a[1]).slice(0, LEAVES)) console.log(`            ${String(n).padStart(5)}  ${leaf}`);
 }
 

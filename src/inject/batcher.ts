@@ -12,9 +12,10 @@ export interface BatcherOptions {
   chunkValues?: number;
   /**
    * Write events into the batch this many at a time, and at every flush;
-   * default 1: each as it is pushed. Until then an axios step is copied
-   * into an object kept for its slot (the page script reuses one object
-   * for every step), any other event is kept as it is.
+   * default 1: each as it is pushed. Until then an axios step stays in an
+   * object kept for its slot (the page script writes it there, nextStep;
+   * a step pushed in any other object is copied into it), any other event
+   * is kept as it is.
    */
   writeEvery?: number;
   /** Events held while not connected (or not yet flushed); beyond it they are dropped and counted. */
