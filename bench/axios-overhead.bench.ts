@@ -34,7 +34,7 @@ import { launchBareOnDisk, launchInstrumented, type Mode } from '../e2e/support/
 import { extensionPage, tabIdByUrl } from '../e2e/support/lab';
 import { readProbe, startProbe } from '../e2e/support/probe';
 import { writeBenchPage } from './fixtures/axios-overhead/files';
-import { median, p10, threadTime } from './page-cpu';
+import { median, medianInterval, p10, threadTime } from './page-cpu';
 import type { Figures } from './run';
 
 // Many short rounds rather than a few long ones: on a shared 2-core machine a
@@ -216,10 +216,13 @@ export default async function axiosOverhead(): Promise<Figures> {
       const o = m('otel');
       const c = (variant: Variant) => median(samples.get(`${kind}.${variant}.cpu`)!);
       const low = (k: Kind, variant: Variant) => p10(samples.get(`${k}.${variant}.cpu`)!);
-      const paired = (k: Kind, variant: Variant, combine: (x: number, bare: number) => number) => {
+      const pairs = (k: Kind, variant: Variant, combine: (x: number, bare: number) => number) => {
         const bareCpu = samples.get(`${k}.bare.cpu`)!;
-        return median(samples.get(`${k}.${variant}.cpu`)!.map((x, i) => combine(x, bareCpu[i])));
+        return samples.get(`${k}.${variant}.cpu`)!.map((x, i) => combine(x, bareCpu[i]));
       };
+      const paired = (k: Kind, variant: Variant, combine: (x: number, bare: number) => number) => median(pairs(k, variant, combine));
+      const interval = (k: Kind, variant: Variant, combine: (x: number, bare: number) => number) =>
+        medianInterval(pairs(k, variant, combine)).map(round2).join('..');
       Object.assign(figures, {
         [`${kind}.bareCpuUs`]: round2(c('bare')),
         [`${kind}.extensionCpuUs`]: round2(c('extension')),
@@ -243,6 +246,9 @@ export default async function axiosOverhead(): Promise<Figures> {
         [`${kind}.otelAddedCpuUsPaired`]: round2(paired(kind, 'otel', (x, y) => x - y)),
         [`${kind}.extensionCpuRatioPaired`]: round2(paired(kind, 'extension', (x, y) => x / y)),
         [`${kind}.otelCpuRatioPaired`]: round2(paired(kind, 'otel', (x, y) => x / y)),
+        // Where the paired medians could lie with this run's noise (95%, bootstrap).
+        [`${kind}.extensionAddedCpuUsPairedInterval`]: interval(kind, 'extension', (x, y) => x - y),
+        [`${kind}.extensionCpuRatioPairedInterval`]: interval(kind, 'extension', (x, y) => x / y),
         // Noise on a shared machine only ever adds time: the rounds run at
         // its quietest (the 10th percentile of each page's) tell what the
         // code itself costs.
