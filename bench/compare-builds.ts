@@ -15,7 +15,8 @@
  * rounds in turn (bench-lane.ts: one process's figures carry a bias),
  * WARMUP (3): unmeasured loops per tab before the rounds.
  * Prints, per build, the page's main-thread CPU per request: median, 10th
- * percentile, and the paired median of its difference and ratio to the bare page.
+ * percentile, and the paired median of its difference and ratio to the bare
+ * page, the ratio with its 95% interval (page-cpu.ts medianInterval).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { startDemoServer } from '../demo/server/server';
 import { closeBenchLane, openBenchLane, type BenchLane } from './bench-lane';
 import { writeBenchPage } from './fixtures/axios-overhead/files';
-import { median, p10, threadTime } from './page-cpu';
+import { median, medianInterval, p10, threadTime } from './page-cpu';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 61);
 const REQUESTS = Number(process.env.REQUESTS ?? 1000);
@@ -67,10 +68,12 @@ try {
   console.log(`${KIND} loop, ${ROUNDS} rounds x ${REQUESTS} requests, main-thread CPU µs per request`);
   for (const { name, cpu } of lanes) {
     const added = median(cpu.map((x, i) => x - bare[i]));
-    const ratio = median(cpu.map((x, i) => x / bare[i]));
+    const ratios = cpu.map((x, i) => x / bare[i]);
+    const ratio = median(ratios);
+    const [low, high] = medianInterval(ratios);
     // Per tab: how far apart one build's processes are (TABS > 1).
     const perTab = TABS > 1 ? `  per tab +${Array.from({ length: TABS }, (_, t) => median(cpu.flatMap((x, i) => (i % TABS === t ? [x - bare[i]] : []))).toFixed(1)).join(' +')}` : '';
-    console.log(`${name.padEnd(14)} median ${median(cpu).toFixed(1).padStart(7)}  p10 ${p10(cpu).toFixed(1).padStart(7)}  paired +${added.toFixed(1).padStart(5)}  ×${ratio.toFixed(3)}${perTab}`);
+    console.log(`${name.padEnd(14)} median ${median(cpu).toFixed(1).padStart(7)}  p10 ${p10(cpu).toFixed(1).padStart(7)}  paired +${added.toFixed(1).padStart(5)}  ×${ratio.toFixed(3)} (95%: ×${low.toFixed(3)}..${high.toFixed(3)})${perTab}`);
   }
 } finally {
   for (const lane of lanes) await closeBenchLane(lane);
