@@ -16,13 +16,29 @@ export interface View {
   episodeLabels: Map<string, { text: string; bad: boolean }>;
 }
 
-/** Text of a bar, when it is wide enough to hold it. */
-function barText(bar: Bar): string {
-  if (bar.replayNumber !== undefined) return `#${bar.replayNumber} ← ${bar.originalNumber}`;
-  if (bar.role === 'refresh') return 'refresh';
-  if (bar.open) return 'pending';
+/** The request got no response or an error status: a replay refused again, a refresh that failed. */
+export function failedBar(bar: Bar): boolean {
+  const status = bar.request.status;
+  return status !== undefined && (status === 0 || status >= 400);
+}
+
+function statusText(bar: Bar): string {
   const status = bar.request.status;
   return status === undefined ? '' : status === 0 ? bar.request.error ?? 'failed' : String(status);
+}
+
+/**
+ * Texts for a bar, longest first: the first that fits is drawn. A replay or
+ * a refresh is named by its label rather than its status, so one that failed
+ * says its status too: a 401 loop reads as refused on the timeline, not only
+ * in the list.
+ */
+export function barTexts(bar: Bar): string[] {
+  const label = bar.replayNumber !== undefined ? `#${bar.replayNumber} ← ${bar.originalNumber}` : bar.role === 'refresh' ? 'refresh' : undefined;
+  if (label !== undefined) return failedBar(bar) ? [`${label} · ${statusText(bar)}`, statusText(bar)] : [label];
+  if (bar.open) return ['pending'];
+  const status = statusText(bar);
+  return status ? [status] : [];
 }
 
 /**
@@ -159,6 +175,14 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: Lane, index: number, top:
     const w = Math.max(2, x1 - x0);
     ctx.fillRect(x0, barTop, w, BAR_HEIGHT);
     shapes++;
+    // An expired bar is drawn in the error colour already.
+    if (bar.role !== 'expired' && failedBar(bar)) {
+      ctx.strokeStyle = p.error;
+      ctx.lineWidth = 2;
+      ctx.strokeRect(x0 + 1, barTop + 1, w - 2, BAR_HEIGHT - 2);
+      ctx.lineWidth = 1;
+      shapes++;
+    }
     if (bar.open || bar.request.stranded) {
       ctx.strokeStyle = bar.request.stranded ? p.error : p.dim;
       ctx.setLineDash([3, 2]);
@@ -171,8 +195,8 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: Lane, index: number, top:
       ctx.strokeRect(x0 - 1, barTop - 1, w + 2, BAR_HEIGHT + 2);
       ctx.lineWidth = 1;
     }
-    const text = barText(bar);
-    if (text && w > ctx.measureText(text).width + 6) {
+    const text = barTexts(bar).find((t) => w > ctx.measureText(t).width + 6);
+    if (text) {
       ctx.fillStyle = '#fff';
       ctx.fillText(text, x0 + 3, mid, w - 6);
     }
