@@ -14,6 +14,7 @@ async function panelView(panel: Page) {
       role: b.dataset.role!,
       replay: b.dataset.replayNumber ? Number(b.dataset.replayNumber) : undefined,
       original: b.dataset.originalNumber ? Number(b.dataset.originalNumber) : undefined,
+      status: b.dataset.status ? Number(b.dataset.status) : undefined,
     }));
     return {
       episodes: all('[data-testid=episode]').map((e) => e.textContent ?? ''),
@@ -21,6 +22,8 @@ async function panelView(panel: Page) {
       replays: bars.filter((b) => b.role === 'replay').sort((a, b) => a.replay! - b.replay!).map((b) => [b.replay, b.original]),
       arrows: all('[data-testid=timeline-arrow]').map((a) => a.dataset.kind),
       rules: all('[data-testid=diagnostic]').map((d) => `${d.dataset.severity}:${d.dataset.rule}`),
+      refusedReplays: bars.filter((b) => b.role === 'replay' && b.status === 401).length,
+      outline: all('[data-testid=timeline-bar]').map((b) => b.textContent ?? ''),
     };
   });
 }
@@ -65,7 +68,16 @@ describe('the panel explains each demo scenario', () => {
     ['stampede', 'refresh-stampede', (v) => expect(v.roles.refresh).toBeGreaterThan(1)],
     ['out-of-order', 'replay-out-of-order', (v) => expect(v.replays.some(([r, o]) => r !== o)).toBe(true)],
     ['refresh-fails', 'request-stranded', (v) => expect(v.rules).toContain('warning:refresh-failed')],
-    ['loop', 'retry-loop', (v) => expect(v.roles.replay).toBeGreaterThan(1)],
+    [
+      'loop',
+      'retry-loop',
+      (v) => {
+        expect(v.roles.replay).toBeGreaterThan(1);
+        // The replays refused again say so, on the canvas (draw.test.ts) and in its outline.
+        expect(v.refusedReplays).toBeGreaterThan(1);
+        expect(v.outline.filter((text) => /replay #\d+ of #\d+, status 401$/.test(text)).length).toBe(v.refusedReplays);
+      },
+    ],
     ['first-only', 'replay-missing', (v) => expect(v.roles.replay).toBe(1)],
   ];
   for (const [scenario, rule, check] of broken) {

@@ -1,6 +1,13 @@
-import type { TimelineLayout } from './layout-types';
+import type { Bar, TimelineLayout } from './layout-types';
 
 const MAX_ITEMS = 2000;
+
+/** What the bar's colour and label say of its outcome, in words. */
+function statusOf(bar: Bar): string {
+  const { status, error } = bar.request;
+  if (status === undefined) return bar.open ? ', pending' : '';
+  return status === 0 ? `, failed: ${error ?? 'no response'}` : `, status ${status}`;
+}
 
 /**
  * The timeline's structure as an ordered list, hidden from sight but not from
@@ -31,6 +38,7 @@ export function TimelineOutline({ layout }: { layout: TimelineLayout }) {
                   >
                     {bar.request.method} {bar.request.url} {bar.role}
                     {bar.replayNumber !== undefined ? ` replay #${bar.replayNumber} of #${bar.originalNumber}` : ''}
+                    {statusOf(bar)}
                   </li>
                 ))}
               </ol>
