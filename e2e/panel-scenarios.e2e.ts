@@ -64,6 +64,26 @@ describe('the panel explains each demo scenario', () => {
     await page.close();
   });
 
+  it('follows the system theme while open: the timeline canvas is drawn again in the new colours', async () => {
+    const { page, panel } = await open('reactive');
+    // The brightness of the canvas's background, below the last lane.
+    const background = () =>
+      panel.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=timeline-canvas]')!;
+        const [r, g, b] = canvas.getContext('2d')!.getImageData(canvas.width - 4, canvas.height - 4, 1, 1).data;
+        return (r + g + b) / 3;
+      });
+    await panel.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(background).toBeGreaterThan(200);
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expect.poll(background).toBeLessThan(60);
+    await panel.screenshot({ path: `${SCREENSHOTS}/panel-reactive-dark.png` });
+    await panel.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(background).toBeGreaterThan(200);
+    await page.close();
+  });
+
   const broken: Array<[Scenario, string, (v: Awaited<ReturnType<typeof panelView>>) => void]> = [
     ['stampede', 'refresh-stampede', (v) => expect(v.roles.refresh).toBeGreaterThan(1)],
     ['out-of-order', 'replay-out-of-order', (v) => expect(v.replays.some(([r, o]) => r !== o)).toBe(true)],

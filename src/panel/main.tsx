@@ -5,6 +5,7 @@ import { connectToBackground, inspectedTabId } from './connection';
 import { browserSiteAccessApi, defaultSites } from './site-access-browser';
 import { SiteAccessModel } from './site-access';
 import { PanelStore } from './store/panel-store';
+import { followTheme } from './system-theme';
 import { applyTheme } from './theme';
 
 const root = document.documentElement;
@@ -26,4 +27,4 @@ const site = tabId === undefined ? undefined : new SiteAccessModel(browserSiteAc
 void site?.refresh();
 browser.devtools?.network?.onNavigated.addListener(() => void site?.refresh());
 if (tabId === undefined) store.state.problem = 'No inspected tab: open this panel from DevTools, or add ?tabId=N to its URL.';
-render(<App store={store} transport={transport} site={site} theme={root.dataset.theme ?? 'light'} />, document.getElementById('root')!);
+followTheme(root, (theme) => render(<App store={store} transport={transport} site={site} theme={theme} />, document.getElementById('root')!));

@@ -9,3 +9,20 @@ export function applySystemTheme(root: HTMLElement): void {
   set();
   query.addEventListener('change', set);
 }
+
+/**
+ * Calls `show` with the root's theme now and whenever it changes (the
+ * system's can, while the panel is open): the timeline's canvas takes its
+ * colours from the theme when it is given one, not from the page's CSS as
+ * it changes, so whoever renders it must render again.
+ */
+export function followTheme(root: HTMLElement, show: (theme: string) => void): void {
+  const current = () => root.dataset.theme ?? 'light';
+  let shown = current();
+  show(shown);
+  new MutationObserver(() => {
+    if (current() === shown) return;
+    shown = current();
+    show(shown);
+  }).observe(root, { attributes: true, attributeFilter: ['data-theme'] });
+}

@@ -7,11 +7,11 @@ import { render } from 'preact';
 import '../panel/panel.css';
 import { App } from '../panel/components/App';
 import { PanelStore } from '../panel/store/panel-store';
-import { applySystemTheme } from '../panel/system-theme';
+import { applySystemTheme, followTheme } from '../panel/system-theme';
 import { ViewerEmptyState } from './ViewerEmptyState';
 
 const root = document.documentElement;
 applySystemTheme(root);
 const store = new PanelStore();
 store.update({ recording: false });
-render(<App store={store} transport={undefined} theme={root.dataset.theme ?? 'light'} empty={<ViewerEmptyState />} />, document.getElementById('root')!);
+followTheme(root, (theme) => render(<App store={store} transport={undefined} theme={theme} empty={<ViewerEmptyState />} />, document.getElementById('root')!));
