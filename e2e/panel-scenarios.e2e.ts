@@ -84,6 +84,19 @@ describe('the panel explains each demo scenario', () => {
     await page.close();
   });
 
+  it('docked narrow with the details open, the timeline keeps room to read', async () => {
+    const { page, panel } = await open('first-only');
+    await panel.setViewportSize({ width: 560, height: 640 });
+    await expect.poll(async () => errors((await panelView(panel)).rules)).toContain('replay-missing');
+    await panel.locator('[data-testid=diagnostic] button.reveal').first().click();
+    await expect.poll(() => panel.getByTestId('details').count()).toBe(1);
+    const width = (selector: string) => panel.locator(selector).evaluate((el) => el.getBoundingClientRect().width);
+    expect(await width('[data-testid=details]')).toBeLessThanOrEqual(240);
+    expect(await width('[data-testid=timeline-canvas]')).toBeGreaterThanOrEqual(300);
+    await panel.screenshot({ path: `${SCREENSHOTS}/panel-narrow-details.png` });
+    await page.close();
+  });
+
   const broken: Array<[Scenario, string, (v: Awaited<ReturnType<typeof panelView>>) => void]> = [
     ['stampede', 'refresh-stampede', (v) => expect(v.roles.refresh).toBeGreaterThan(1)],
     ['out-of-order', 'replay-out-of-order', (v) => expect(v.replays.some(([r, o]) => r !== o)).toBe(true)],

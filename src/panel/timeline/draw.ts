@@ -2,6 +2,10 @@ import type { Arrow, Bar, Lane, TimelineLayout } from './layout-types';
 import { AXIS_HEIGHT, BAR_HEIGHT, LANE_HEIGHT, laneTop, TOKENS_HEIGHT, visibleLanes } from './geometry';
 import type { Palette } from './palette';
 import { tickLabel, type TimeScale } from './scale';
+import { TextFitter } from './text-fit';
+
+/** Labels cut with an ellipsis where they do not fit (the canvas would squeeze them). */
+const fitter = new TextFitter();
 
 export const GUTTER = 168;
 
@@ -85,7 +89,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
     const nx = x(nav.t);
     if (nx < GUTTER || nx > width) continue;
     ctx.fillStyle = p.selection;
-    ctx.fillText(`⟳ ${nav.url}`, nx + 3, AXIS_HEIGHT / 2, 240);
+    ctx.fillText(fitter.fit(ctx, `⟳ ${nav.url}`, Math.min(240, width - nx - 6)), nx + 3, AXIS_HEIGHT / 2);
   }
   ctx.fillStyle = p.dim;
   for (const t of times) {
@@ -122,7 +126,7 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: Lane, index: number, top:
     ctx.fillStyle = p.episode;
     ctx.fillRect(0, top, view.width, LANE_HEIGHT);
     ctx.fillStyle = label?.bad ? p.error : p.fg;
-    ctx.fillText(label?.text ?? lane.label, 6, mid, view.width - 12);
+    ctx.fillText(fitter.fit(ctx, label?.text ?? lane.label, view.width - 12), 6, mid);
     return 2;
   }
   if (index % 2 === 0) {
@@ -207,7 +211,7 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: Lane, index: number, top:
   ctx.fillRect(0, top, GUTTER - 1, LANE_HEIGHT);
   if (lane.label) {
     ctx.fillStyle = lane.kind === 'refresh' ? p.roles.refresh : p.dim;
-    ctx.fillText(lane.label, 6, mid, GUTTER - 12);
+    ctx.fillText(fitter.fit(ctx, lane.label, GUTTER - 12), 6, mid);
   }
   return shapes + 2;
 }
@@ -233,7 +237,7 @@ function drawBands(ctx: CanvasRenderingContext2D, layout: TimelineLayout, scale:
     ctx.fillStyle = p.error;
     if (band.exp !== undefined && x(band.exp) >= GUTTER && x(band.exp) <= view.width) ctx.fillRect(x(band.exp) - 1, y - 1, 2, 15);
     ctx.fillStyle = p.fg;
-    if (x1 - x0 > 60) ctx.fillText(band.label, x0 + 4, y + 7, x1 - x0 - 8);
+    if (x1 - x0 > 60) ctx.fillText(fitter.fit(ctx, band.label, x1 - x0 - 8), x0 + 4, y + 7);
     shapes += 3;
   }
   ctx.fillStyle = p.bg;
