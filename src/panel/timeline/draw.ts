@@ -199,10 +199,13 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: Lane, index: number, top:
       ctx.strokeRect(x0 - 1, barTop - 1, w + 2, BAR_HEIGHT + 2);
       ctx.lineWidth = 1;
     }
-    const text = barTexts(bar).find((t) => w > ctx.measureText(t).width + 6);
+    // A bar that starts left of the view keeps its label in sight, as the Performance panel's do.
+    const shownFrom = Math.max(x0, GUTTER);
+    const shownWidth = Math.min(x0 + w, view.width) - shownFrom;
+    const text = barTexts(bar).find((t) => shownWidth > ctx.measureText(t).width + 6);
     if (text) {
       ctx.fillStyle = '#fff';
-      ctx.fillText(text, x0 + 3, mid, w - 6);
+      ctx.fillText(text, shownFrom + 3, mid, shownWidth - 6);
     }
   }
   flushMerged();
