@@ -100,7 +100,15 @@ describe('the panel explains each demo scenario', () => {
   const broken: Array<[Scenario, string, (v: Awaited<ReturnType<typeof panelView>>) => void]> = [
     ['stampede', 'refresh-stampede', (v) => expect(v.roles.refresh).toBeGreaterThan(1)],
     ['out-of-order', 'replay-out-of-order', (v) => expect(v.replays.some(([r, o]) => r !== o)).toBe(true)],
-    ['refresh-fails', 'request-stranded', (v) => expect(v.rules).toContain('warning:refresh-failed')],
+    [
+      'refresh-fails',
+      'request-stranded',
+      (v) => {
+        expect(v.rules).toContain('warning:refresh-failed');
+        // The stranded callers are drawn waiting to the end of the recording.
+        expect(v.outline.filter((text) => /status 401, caller stranded$/.test(text)).length).toBeGreaterThan(0);
+      },
+    ],
     [
       'loop',
       'retry-loop',

@@ -4,9 +4,10 @@ const MAX_ITEMS = 2000;
 
 /** What the bar's colour and label say of its outcome, in words. */
 function statusOf(bar: Bar): string {
-  const { status, error } = bar.request;
+  const { status, error, stranded } = bar.request;
   if (status === undefined) return bar.open ? ', pending' : '';
-  return status === 0 ? `, failed: ${error ?? 'no response'}` : `, status ${status}`;
+  const outcome = status === 0 ? `, failed: ${error ?? 'no response'}` : `, status ${status}`;
+  return bar.waiting ? `${outcome}, caller ${stranded ? 'stranded' : 'still waiting'}` : outcome;
 }
 
 /**

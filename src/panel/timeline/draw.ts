@@ -170,7 +170,17 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: Lane, index: number, top:
       ctx.fillRect(x(bar.waitFrom), mid - 1, x0 - x(bar.waitFrom), 2);
       shapes++;
     }
-    if (bar.tailTo !== undefined) {
+    if (bar.tailTo !== undefined && bar.waiting) {
+      // Still waiting at the end: dashed, in the error colour once nothing is left to settle it.
+      ctx.strokeStyle = bar.request.stranded ? p.error : p.dim;
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(x1, mid + 0.5);
+      ctx.lineTo(x(bar.tailTo), mid + 0.5);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      shapes++;
+    } else if (bar.tailTo !== undefined) {
       ctx.fillStyle = p.dim;
       ctx.fillRect(x1, mid, x(bar.tailTo) - x1, 1);
       shapes++;

@@ -20,6 +20,11 @@ export interface Bar {
   originalNumber?: number;
   /** Still in flight when the recording ended. */
   open: boolean;
+  /**
+   * Answered, but its caller was still waiting when the recording ended (an
+   * expired or queued request of an episode): its tail runs to the end.
+   */
+  waiting?: boolean;
 }
 
 export interface Lane {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../trace/model';
 import { TraceBuilder } from '../../trace/testing/builder';
-import { correctProactive, correctReactive, outOfOrder, stampede } from '../../trace/testing/scenarios';
+import { correctProactive, correctReactive, outOfOrder, refreshFailsHanging, stampede } from '../../trace/testing/scenarios';
 import { laneAt, laneTop, visibleLanes } from './geometry';
 import { hitBar } from './hit-test';
 import { buildLayout } from './layout';
@@ -29,6 +29,20 @@ describe('buildLayout', () => {
     expect(layout.arrows.filter((a) => a.kind === 'expired-replay')).toHaveLength(3);
     expect(layout.arrows.filter((a) => a.kind === 'refresh-replay')).toHaveLength(3);
     expect(layout.bands.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('draws a caller left waiting to the end of the recording: the stranded requests of a failed refresh', () => {
+    const { result, layout } = layoutOf((b) => refreshFailsHanging(b));
+    const expired = layout.lanes.flatMap((l) => l.bars).filter((bar) => bar.role === 'expired');
+    const stranded = expired.filter((bar) => bar.request.stranded);
+    expect(stranded.length).toBeGreaterThan(0);
+    for (const bar of stranded) {
+      expect(bar.waiting).toBe(true);
+      expect(bar.tailTo).toBe(result.recordingEnd);
+      expect(bar.end).toBeLessThan(bar.tailTo!);
+    }
+    // A recovered episode leaves nobody waiting.
+    expect(layoutOf((b) => correctReactive(b)).layout.lanes.flatMap((l) => l.bars).some((bar) => bar.waiting)).toBe(false);
   });
 
   it('shows an out-of-order replay as a replay number that differs from its original’s', () => {

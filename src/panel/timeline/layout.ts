@@ -16,6 +16,11 @@ function makeBar(request: TraceRequest, lane: number, recordingEnd: number): Bar
   // own work; only a real wait is drawn as time spent in the queue.
   if (sent - request.start > 2) bar.waitFrom = request.start;
   if (request.end !== undefined && responded !== undefined && request.end - responded > 2) bar.tailTo = request.end;
+  // A caller left waiting (for a replay that never came, say) is drawn waiting to the end: a stranded request shows as one.
+  else if (request.end === undefined && responded !== undefined && (request.pending || request.stranded) && request.episode !== undefined && recordingEnd - responded > 2) {
+    bar.tailTo = recordingEnd;
+    bar.waiting = true;
+  }
   return bar;
 }
 
