@@ -22,3 +22,17 @@ it('names the column for what it shows: the replayed request, else the transport
   expect(cells.map((c) => c.textContent)).toEqual(['xhr', '↻ axr8']);
   expect(cells.map((c) => c.title)).toEqual(['sent with xhr', 'replay of axr8 (attempt 2)']);
 });
+
+it('says why a request has no time: its caller never settled (stranded) or still waits (pending)', () => {
+  const unsettled: TraceRequest[] = [
+    ...requests,
+    { ...base, id: 's1:axr9', url: 'http://app.test/api/items', role: 'expired', status: 401, responded: ms(30), stranded: true },
+    { ...base, id: 's1:axr10', url: 'http://app.test/api/items', role: 'queued', pending: true },
+  ];
+  render(<RequestList requests={unsettled} sessions={[]} origin={ms(0)} onSelect={() => undefined} />, document.body);
+  const head = [...document.querySelectorAll('.table-head > div')].map((d) => d.textContent);
+  const column = head.indexOf('Time');
+  const cells = [...document.querySelectorAll('[data-testid=request-row]')].map((row) => row.children[column] as HTMLElement);
+  expect(cells.map((c) => c.textContent)).toEqual(['30 ms', '20 ms', '(stranded)', '(pending)']);
+  expect(cells[2].className).toContain('status-error');
+});

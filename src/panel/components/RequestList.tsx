@@ -22,9 +22,17 @@ function statusText(r: TraceRequest): { text: string; cls: string } {
   return { text: String(r.status), cls: r.status >= 400 ? 'status-error' : '' };
 }
 
+/** As the Network panel's Time column: a duration, else why there is none (the caller never settled). */
+function timeText(r: TraceRequest): { text: string; cls: string; title?: string } {
+  if (r.end !== undefined) return { text: formatMs(r.end - r.start), cls: 'num' };
+  if (r.stranded) return { text: '(stranded)', cls: 'num status-error', title: 'its caller never settled, and nothing was left to settle it' };
+  return r.pending ? { text: '(pending)', cls: 'num pending', title: 'its caller was still waiting when the recording ended' } : { text: '', cls: 'num' };
+}
+
 function RequestLine({ r, origin, selected, odd, onSelect }: { r: TraceRequest; origin: number; selected: boolean; odd: boolean; onSelect(): void }) {
   const { path, host } = splitUrl(r.url);
   const status = statusText(r);
+  const time = timeText(r);
   return (
     <div
       class={odd ? 'row odd' : 'row'}
@@ -54,7 +62,7 @@ function RequestLine({ r, origin, selected, odd, onSelect }: { r: TraceRequest; 
         {r.token ? describeToken(r.token, r.sent ?? r.start) : <span class="dim">—</span>}
       </div>
       <div class="num">{formatMs(r.start - origin)}</div>
-      <div class="num">{r.end === undefined ? '' : formatMs(r.end - r.start)}</div>
+      <div class={time.cls} title={time.title}>{time.text}</div>
     </div>
   );
 }
