@@ -34,7 +34,9 @@
  * every lane (--no-turbo-inlining charges each function its own samples,
  * at some cost to the loop). LEAVES (0): under each function listed, this
  * many of the innermost symbols its samples were in (a runtime call or
- * builtin it made, a string flattened).
+ * builtin it made, a string flattened); with OTHERS, the same under each
+ * frame listed there, in the bare page and in the build's (a frame that
+ * grew because the collector ran in it more often shows it there).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -139,10 +141,12 @@ function samplesByThread(file: string): Map<number, string[]> {
     const frame = current.frame ?? 'native';
     list.push(frame);
     if (LEAVES > 0) {
-      const leaves = leavesOf.get(frame) ?? new Map<string, number>();
+      // Per process: a frame of the page's own scripts has the same name in every lane.
+      const key = `${current.pid} ${frame}`;
+      const leaves = leavesOf.get(key) ?? new Map<string, number>();
       const leaf = current.leaf ?? '?';
       leaves.set(leaf, (leaves.get(leaf) ?? 0) + 1);
-      leavesOf.set(frame, leaves);
+      leavesOf.set(key, leaves);
     }
     threads.set(current.pid, list);
     current = undefined;
@@ -176,7 +180,8 @@ function report(lanes: Lane[], threads: Map<number, string[]>): void {
   // frames name most (a handful of samples can name another: perf's maps
   // are by pid, and pids are reused), the bare lane when they name none.
   const pages = new Map<string, string[]>();
-  for (const [, frames] of busy) {
+  const pidOf = new Map<string, number>();
+  for (const [pid, frames] of busy) {
     // The zero loop keeps a page in axios; a network loop mostly waits, in native code.
     if (frames.filter((f) => f.includes('axios.min.js')).length < frames.length / (KIND === 'zero' ? 4 : 50)) continue;
     const ids = new Map<string, number>();
@@ -186,7 +191,10 @@ function report(lanes: Lane[], threads: Map<number, string[]>): void {
     }
     const [top, count] = [...ids.entries()].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
     const lane = count < frames.length / 50 ? lanes[0] : lanes.find((l) => l.id === top);
-    if (lane && !pages.has(lane.name)) pages.set(lane.name, frames);
+    if (lane && !pages.has(lane.name)) {
+      pages.set(lane.name, frames);
+      pidOf.set(lane.name, pid);
+    }
   }
   const bareTotal = pages.get('bare')?.length ?? NaN;
   for (const lane of lanes) {
@@ -208,9 +216,9 @@ function report(lanes: Lane[], threads: Map<number, string[]>): void {
     }
     for (const [name, n] of [...byFunction.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
       console.log(`    ${String(n).padStart(6)}  ${name}`);
-      if (LEAVES > 0) printLeaves(ours.filter((f) => f.replace(/chrome-extension:\/\/[a-p]+\//, '') === name));
+      if (LEAVES > 0) printLeaves(pidOf.get(lane.name), ours.filter((f) => f.replace(/chrome-extension:\/\/[a-p]+\//, '') === name));
     }
-    if (OTHERS > 0 && lane.name !== 'bare') printOthers(frames, pages.get('bare') ?? [], lane.id);
+    if (OTHERS > 0 && lane.name !== 'bare') printOthers(frames, pages.get('bare') ?? [], lane.id, pidOf.get(lane.name), pidOf.get('bare'));
   }
 }
 
@@ -254,10 +262,10 @@ function leafName(leaf: string): string {
 }
 
 /** The innermost symbols under the samples charged to one function (one frame string or several alike). */
-function printLeaves(frames: string[]): void {
+function printLeaves(pid: number | undefined, frames: string[]): void {
   const merged = new Map<string, number>();
   for (const frame of new Set(frames)) {
-    for (const [leaf, n] of leavesOf.get(frame) ?? []) {
+    for (const [leaf, n] of leavesOf.get(`${pid} ${frame}`) ?? []) {
       const name = leafName(leaf);
       merged.set(name, (merged.get(name) ?? 0) + n);
     }
@@ -266,7 +274,7 @@ function printLeaves(frames: string[]): void {
 }
 
 /** Frames outside the extension, by how many more samples this page spent in them than the bare page. */
-function printOthers(frames: string[], bare: string[], id: string | undefined): void {
+function printOthers(frames: string[], bare: string[], id: string | undefined, pid: number | undefined, barePid: number | undefined): void {
   // V8 marks a function's tier (* optimized, + maglev, ^ sparkplug, ~ interpreted) and whether it is inlined ('); merged here.
   const key = (f: string) => f.replace(/^JS:[*+^~']*/, '').replace(/\?[^ ]*$/, '');
   const count = (list: string[]) => {
@@ -278,5 +286,14 @@ function printOthers(frames: string[], bare: string[], id: string | undefined): 
   const theirs = count(bare);
   const grown = [...new Set([...mine.keys(), ...theirs.keys()])].map((k) => [k, (mine.get(k) ?? 0) - (theirs.get(k) ?? 0)] as const);
   console.log(`    outside the extension, most grown over bare:`);
-  for (const [name, n] of grown.sort((a, b) => b[1] - a[1]).slice(0, OTHERS)) console.log(`    ${String(n).padStart(6)}  ${name}  (${theirs.get(name) ?? 0} → ${mine.get(name) ?? 0})`);
+  for (const [name, n] of grown.sort((a, b) => b[1] - a[1]).slice(0, OTHERS)) {
+    console.log(`    ${String(n).padStart(6)}  ${name}  (${theirs.get(name) ?? 0} → ${mine.get(name) ?? 0})`);
+    if (LEAVES === 0) continue;
+    // Where those samples ended, in the bare page and in this one: the collector, a runtime call, the function's own code.
+    const named = (list: string[]) => [...new Set(list.filter((f) => key(f) === name))];
+    console.log('          bare:');
+    printLeaves(barePid, named(bare));
+    console.log('          this build:');
+    printLeaves(pid, named(frames));
+  }
 }

@@ -1,8 +1,9 @@
 /**
  * One child of compare-node.ts: the axios-overhead bench page's zero-latency
  * loop, in Node, with the page script's axios hooks from the source tree at
- * SRC (or none: `bare`), recording into a real batcher whose batches go
- * nowhere. Prints one JSON line: the median CPU µs per request over ROUNDS
+ * SRC (or none: `bare`), recording into a real batcher, batching as the
+ * page script does (PAGE_BATCHING; WRITE_EVERY: another writeEvery), whose
+ * batches go nowhere. Prints one JSON line: the median CPU µs per request over ROUNDS
  * loops of N requests, after one loop of warm-up.
  */
 import { readFileSync } from 'node:fs';
@@ -17,16 +18,16 @@ const AXIOS = process.env.AXIOS_FILE ?? resolve(import.meta.dirname, '../../node
 
 if (mode !== 'bare') {
   const { TokenIdentity } = await import(`${src}/tokens/index.ts`);
-  const { Batcher } = await import(`${src}/inject/batcher.ts`);
+  const { Batcher, PAGE_BATCHING } = await import(`${src}/inject/batcher.ts`);
   const { installAxiosHooks } = await import(`${src}/inject/axios/index.ts`);
   const identity = new TokenIdentity();
   identity.setSalt('salt');
   const origin = performance.timeOrigin;
   const batcher = new Batcher({
-    maxEvents: 1000,
-    maxBytes: 1 << 20,
-    maxDelayMs: 50,
-    capacity: 20_000,
+    // As the page script batches (a tree from before PAGE_BATCHING: as it did then).
+    ...(PAGE_BATCHING ?? { maxEvents: 1000, maxBytes: 1 << 20, maxDelayMs: 50, capacity: 20_000 }),
+    // WRITE_EVERY: another size for the runs events are encoded in.
+    ...(process.env.WRITE_EVERY ? { writeEvery: Number(process.env.WRITE_EVERY) } : {}),
     origin,
     send: () => {},
     setTimer: (fn: () => void, ms: number) => setTimeout(fn, ms),
