@@ -7,6 +7,7 @@
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
 import { callNumber, PACKED_SETTLE, packStep, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
 import { apply, OwnMap } from './intrinsics';
+import { BatchTables } from './wire-tables';
 
 type Bag = Record<string, unknown>;
 
@@ -36,16 +37,10 @@ interface StepValues {
 const FIELDS = WIRE_TYPES.map((type) => WIRE_FIELDS[type]);
 // Taken when the page script starts, before any page script could replace them.
 const { round } = Math;
-const { keys, create } = Object;
 const { stringify } = JSON;
 const { indexOf: arrayIndexOf, join: arrayJoin } = Array.prototype;
 const { slice: stringSlice } = String.prototype;
 
-/**
- * What a string may cost in the body at most (every character escaped as
- * \uXXXX), so a batch is sealed before its body could exceed a message.
- */
-const worst = (text: string) => text.length * 6 + 2;
 /** Time deltas a packed step carries (µs; far more than a page's lifetime, far less than what would not pack into a safe integer). */
 const PACKABLE_US = 2 ** 40;
 
@@ -59,16 +54,7 @@ export interface BatchData {
 }
 
 export class BatchWriter {
-  private readonly tokens: TokenRef[] = [];
-  private readonly tokenIndex = new OwnMap<unknown, number>();
-  private readonly strings: string[] = [];
-  private readonly stringIndex = new OwnMap<string, number>();
-  private readonly headerSets: Array<Record<string, string | number>> = [];
-  private readonly headerIndex = new OwnMap<Headers, number>();
-  private lastText: string | undefined;
-  private lastTextIndex = 0;
-  private lastText2: string | undefined;
-  private lastText2Index = 0;
+  private readonly tables = new BatchTables();
   /** Values of `flat` written: the array may be longer, left over from the batch before (see the constructor). */
   private n = 0;
   /**
@@ -83,8 +69,13 @@ export class BatchWriter {
   private lastEnterId: unknown;
   /** Events written. */
   count = 0;
+  /** An upper bound of what the records add to the body's length (the tables count theirs). */
+  private recordBytes = 64;
+
   /** An upper bound of the body's length. */
-  bytes = 64;
+  get bytes(): number {
+    return this.recordBytes + this.tables.bytes;
+  }
 
   /**
    * `origin`: the time event times count from (the page's performance.timeOrigin).
@@ -145,7 +136,8 @@ export class BatchWriter {
   }
 
   private withTables(f: unknown[]): BatchData {
-    return { o: this.origin, k: this.tokens, s: this.strings, h: this.headerSets, f };
+    const { tokens, strings, headerSets } = this.tables;
+    return { o: this.origin, k: tokens, s: strings, h: headerSets, f };
   }
 
   private put(value: unknown): void {
@@ -200,11 +192,11 @@ export class BatchWriter {
       flat[at++] = SETTLE_AS_BEFORE_CODE;
       flat[at++] = dt;
       this.n = at;
-      this.bytes += 48;
+      this.recordBytes += 48;
       return;
     }
     const id = sameId ? 0 : this.callId(event.id);
-    const instance = sameInstance ? 0 : this.plain(event.instanceId);
+    const instance = sameInstance ? 0 : this.tables.plain(event.instanceId);
     this.rememberStep(event);
     const index = stepIndex(step);
     const code = FIRST_STEP_CODE + index + (continued ? CONTINUED : 0);
@@ -214,20 +206,20 @@ export class BatchWriter {
     let c: unknown = null;
     let d: unknown = null;
     if (step === 'enter') {
-      a = this.text(event.method);
-      b = this.text(event.url);
+      a = this.tables.text(event.method);
+      b = this.tables.text(event.url);
       c = event.attempt ?? null;
-      d = this.plain(event.replayOf);
+      d = this.tables.plain(event.replayOf);
     } else if (step === 'dispatch') {
-      a = event.token === undefined ? null : this.token(event.token);
-      b = event.headers === undefined ? null : this.headers(event.headers);
-      c = this.text(event.method);
-      d = this.text(event.url);
+      a = event.token === undefined ? null : this.tables.token(event.token);
+      b = event.headers === undefined ? null : this.tables.headers(event.headers);
+      c = this.tables.text(event.method);
+      d = this.tables.text(event.url);
     } else {
       a = event.status ?? null;
       const outcome = event.outcome;
       b = outcome === undefined ? null : outcome === 'response' ? 0 : outcome === 'error' ? 1 : outcome;
-      c = this.text(event.errorCode);
+      c = this.tables.text(event.errorCode);
     }
     const kind = againKind(index);
     let nextCall = false;
@@ -243,7 +235,7 @@ export class BatchWriter {
       flat[at++] = dt;
       if (kind === 0) flat[at++] = id;
       this.n = at;
-      this.bytes += 72;
+      this.recordBytes += 72;
       return;
     }
     const fields = d !== null ? 4 : c !== null ? 3 : b !== null ? 2 : a !== null ? 1 : 0;
@@ -264,14 +256,14 @@ export class BatchWriter {
     if (fields > 2) flat[at++] = c;
     if (fields > 3) flat[at++] = d;
     this.n = at;
-    this.bytes += 48 + fields * 24;
+    this.recordBytes += 48 + fields * 24;
   }
 
   /** Writes a packed step (wire-format.ts, packStep) when its time delta fits one; false when it does not. */
   private packed(kind: number, dt: number): boolean {
     if (dt >= PACKABLE_US || dt <= -PACKABLE_US) return false;
     this.flat[this.n++] = packStep(kind, dt);
-    this.bytes += 24;
+    this.recordBytes += 24;
     return true;
   }
 
@@ -313,7 +305,7 @@ export class BatchWriter {
     while (flat[end - 1] === null) end--;
     this.n = end;
     flat[at] = end - at - 1;
-    this.bytes += (end - at) * 24;
+    this.recordBytes += (end - at) * 24;
   }
 
   private generic(event: Bag): void {
@@ -321,7 +313,7 @@ export class BatchWriter {
     if (code === undefined) {
       // A type the format does not know goes as its name, for the background to refuse.
       this.put(2);
-      this.put(this.plain(String(event.type)));
+      this.put(this.tables.plain(String(event.type)));
       this.put(0);
       return;
     }
@@ -335,15 +327,15 @@ export class BatchWriter {
       const kind = fields[f][1];
       const value = event[fields[f][0]];
       if (value === undefined) this.put(null);
-      else if (kind === 'plain') this.put(this.plain(value));
-      else if (kind === 'text') this.put(this.text(value));
-      else if (kind === 'same') this.put(previous !== undefined && previous[fields[f][0]] === value ? 0 : this.plain(value));
-      else if (kind === 'token') this.put(this.token(value as TokenRef));
-      else if (kind === 'headers') this.put(this.headers(value as Headers));
+      else if (kind === 'plain') this.put(this.tables.plain(value));
+      else if (kind === 'text') this.put(this.tables.text(value));
+      else if (kind === 'same') this.put(previous !== undefined && previous[fields[f][0]] === value ? 0 : this.tables.plain(value));
+      else if (kind === 'token') this.put(this.tables.token(value as TokenRef));
+      else if (kind === 'headers') this.put(this.tables.headers(value as Headers));
       else {
         const i = apply(arrayIndexOf, kind, [value]) as number;
         // A value the format does not know goes as itself, for the background to refuse.
-        this.put(i < 0 ? this.plain(value) : i);
+        this.put(i < 0 ? this.tables.plain(value) : i);
       }
     }
     // Kept after writing: a step's kept values are one object, rewritten in place.
@@ -361,74 +353,7 @@ export class BatchWriter {
   /** A call id CALL_ID_PREFIX + n as −n, with no quotes to escape when the bridge posts the body (wire-format.ts); anything else as itself. */
   private callId(value: unknown): unknown {
     const n = callNumber(value);
-    return n === undefined ? this.plain(value) : -n;
-  }
-
-  private plain(value: unknown): unknown {
-    if (typeof value === 'string') this.bytes += worst(value);
-    return value ?? null;
-  }
-
-  /** A string as its index in the batch's string table; anything else as itself (for the background to refuse). */
-  private text(value: unknown): unknown {
-    if (typeof value !== 'string') return value ?? null;
-    // A call's method and URL come one after the other, the same as the call before's more often than not.
-    if (value === this.lastText) return this.lastTextIndex;
-    if (value === this.lastText2) return this.lastText2Index;
-    const i = this.index(value);
-    this.lastText2 = this.lastText;
-    this.lastText2Index = this.lastTextIndex;
-    this.lastText = value;
-    this.lastTextIndex = i;
-    return i;
-  }
-
-  private index(value: string): number {
-    let i = this.stringIndex.get(value);
-    if (i === undefined) {
-      i = this.strings.length;
-      this.strings[i] = value;
-      this.stringIndex.set(value, i);
-      this.bytes += worst(value);
-    }
-    return i;
-  }
-
-  private token(ref: TokenRef): number {
-    // Refs of one raw token are equal objects; the fingerprint names them.
-    const key = ref.fp || ref;
-    let i = this.tokenIndex.get(key);
-    if (i === undefined) {
-      i = this.tokens.length;
-      this.tokens[i] = ref;
-      this.tokenIndex.set(key, i);
-      this.bytes += worst(stringify(ref) ?? '');
-    }
-    return i;
-  }
-
-  /**
-   * A header set as its index in the batch's table: an app sends the same
-   * headers on most requests, and the page script hands the same object for
-   * the same headers (request-headers.ts), so each set is written once.
-   */
-  private headers(headers: Headers): number {
-    let i = this.headerIndex.get(headers);
-    if (i !== undefined) return i;
-    // No prototype, so a header named "__proto__" is written as a header.
-    const out = create(null) as Record<string, string | number>;
-    // keys(), not for-in: the page may add enumerable keys to Object.prototype.
-    const names = keys(headers);
-    for (let n = 0; n < names.length; n++) {
-      const name = names[n];
-      const value = headers[name];
-      this.bytes += worst(name);
-      out[name] = typeof value === 'string' ? (this.plain(value) as string) : this.token(value);
-    }
-    i = this.headerSets.length;
-    this.headerSets[i] = out;
-    this.headerIndex.set(headers, i);
-    return i;
+    return n === undefined ? this.tables.plain(value) : -n;
   }
 }
 
