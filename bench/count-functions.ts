@@ -7,6 +7,10 @@
  * alone (what it inlined included): the builtins and runtime calls it makes
  * (a property load through an inline cache, a string compared, the
  * collector) are not in its figure but in the engine's, listed apart.
+ * Trust the optimised code's names (`*`): a perf map does not follow code
+ * the collector moves or frees, so a baseline (`^`) entry can carry another
+ * function's instructions (one run charged 175 a request to the batcher's
+ * `flush`, which runs twice a loop; the next, none).
  *
  *   npx tsx bench/count-functions.ts [src-dir]
  *

@@ -279,13 +279,17 @@ export class BatchWriter {
       this.lastSteps[kind] = { instanceId, a, b, c, d };
       return false;
     }
-    const same = (kind === 0 ? last.instanceId === instanceId : continued) && last.a === a && last.b === b && last.c === c && last.d === d;
+    if ((kind === 0 ? last.instanceId === instanceId : continued) && last.a === a && last.b === b && last.c === c && last.d === d) {
+      // The usual case, a loop of like calls: only a dispatch or an adapter's end may be of another instance's call.
+      if (last.instanceId !== instanceId) last.instanceId = instanceId;
+      return true;
+    }
     last.instanceId = instanceId;
     last.a = a;
     last.b = b;
     last.c = c;
     last.d = d;
-    return same;
+    return false;
   }
 
   /** The fields of a step that later steps may say are the 'same' (one object, rewritten, allocated once a batch). */
