@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OwnMap, split, test, trim } from './intrinsics';
+import { applyArgs, callWith, OwnMap, split, test, trim } from './intrinsics';
 
 describe('intrinsics', () => {
   it('split cuts as String.prototype.split does', () => {
@@ -30,5 +30,51 @@ describe('intrinsics', () => {
       String.prototype.trim = stringTrim;
       RegExp.prototype.exec = exec;
     }
+  });
+
+  it('applyArgs passes on the receiver, the arguments and their number, and the result or the exception, as Reflect.apply does', () => {
+    function seen(this: unknown, ...args: unknown[]) {
+      return { self: this, args, count: arguments.length };
+    }
+    const self = { name: 'receiver' };
+    for (const args of [[], [1], [1, undefined], ['a', 'b', 'c'], [undefined]]) {
+      expect(applyArgs(seen, self, args)).toEqual(Reflect.apply(seen, self, args));
+      // An arguments object, as the hooks pass on.
+      const viaArguments = function (this: unknown) {
+        // eslint-disable-next-line prefer-rest-params
+        return applyArgs(seen, this, arguments);
+      };
+      expect(Reflect.apply(viaArguments, self, args)).toEqual({ self, args, count: args.length });
+    }
+    const error = new Error('from the app');
+    expect(() =>
+      applyArgs(
+        () => {
+          throw error;
+        },
+        undefined,
+        [1],
+      ),
+    ).toThrow(error);
+  });
+
+  it('callWith and applyArgs call the engine\'s own call, whatever the page replaced since', () => {
+    const { call, apply } = Function.prototype;
+    const broken = () => {
+      throw new Error('a page replacement ran');
+    };
+    let results: unknown[];
+    // Asserted once restored: the test framework calls them itself.
+    Function.prototype.call = broken;
+    Function.prototype.apply = broken;
+    try {
+      results = [callWith((a: number, b: number) => a + b, undefined, 2, 3), applyArgs(Math.max, undefined, [4, 9])];
+    } catch (error) {
+      results = [error];
+    } finally {
+      Function.prototype.call = call;
+      Function.prototype.apply = apply;
+    }
+    expect(results).toEqual([5, 9]);
   });
 });

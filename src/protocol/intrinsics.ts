@@ -19,6 +19,24 @@ const define = Reflect.defineProperty;
 const getOwn = Reflect.getOwnPropertyDescriptor;
 const freeze = Object.freeze;
 
+/**
+ * `fn.call(self, ...)` with the engine's own `call`, bound now: a call with
+ * the arguments spelled out, which V8 makes a plain call, where
+ * `Reflect.apply` with an array-like goes through its generic spreading
+ * (about 110 more instructions a call in Node, callgrind).
+ */
+export const callWith = Function.prototype.call.bind(Function.prototype.call) as (fn: Function, self: unknown, ...args: unknown[]) => unknown;
+
+/**
+ * `Reflect.apply(fn, self, args)` for a call that passes on the arguments it
+ * was given: the same function, receiver and arguments (their number too),
+ * made as a plain call for the counts a hook passes on every request.
+ */
+export function applyArgs(fn: Function, self: unknown, args: ArrayLike<unknown>): unknown {
+  const n = args.length;
+  return n === 1 ? callWith(fn, self, args[0]) : n === 2 ? callWith(fn, self, args[0], args[1]) : n === 0 ? callWith(fn, self) : apply(fn, self, args);
+}
+
 /** For calls with no arguments: no array made per call. */
 const NO_ARGS = freeze([]) as [];
 

@@ -20,7 +20,7 @@ import type { Instance } from './registry';
 import { offerRequestSide } from './request-side';
 import { offerResponseSide } from './response-side';
 import type { Tracker } from './tracker';
-import { apply } from '../../protocol/intrinsics';
+import { applyArgs } from '../../protocol/intrinsics';
 
 
 export interface ChainHookDeps {
@@ -68,7 +68,7 @@ function forEachImpl(original: Function, { tracker, handRegistered }: ChainHookD
   return (self: unknown, args: IArguments): unknown => {
     const fn = args[0];
     const call = typeof fn === 'function' && typeof self === 'object' && self !== null ? callOf(tracker, self, handRegistered) : undefined;
-    if (!call) return apply(original, self, args);
+    if (!call) return applyArgs(original, self, args);
     return tracker.side === 'request'
       ? offerRequestSide(call, tracker, fn as Function, original, self)
       : offerResponseSide(call, tracker, fn as Function, original, self);

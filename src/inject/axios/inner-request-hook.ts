@@ -21,7 +21,7 @@ import { observeValue, type Watcher } from './observe';
 import { hasPrototype, replaceMethod } from './patch';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
-import { apply } from '../../protocol/intrinsics';
+import { applyArgs } from '../../protocol/intrinsics';
 
 const setProto = Reflect.setPrototypeOf;
 const protoOf = Reflect.getPrototypeOf;
@@ -74,13 +74,13 @@ function enter(tracker: Tracker, self: unknown, args: IArguments): Call | undefi
 function innerImpl(original: Function, tracker: Tracker) {
   return (self: unknown, args: IArguments): unknown => {
     const call = enter(tracker, self, args);
-    if (call === undefined) return apply(original, self, args);
+    if (call === undefined) return applyArgs(original, self, args);
     call.inner = true;
     const outer = tracker.active;
     tracker.active = call;
     let result: unknown;
     try {
-      result = apply(original, self, args);
+      result = applyArgs(original, self, args);
     } catch (error) {
       tracker.active = outer;
       new InnerWatcher(tracker, call).report(error, true);

@@ -5,7 +5,7 @@
  * axios is about to adopt anyway adds no tick to the app's chain and cannot
  * change its unhandled-rejection behaviour (axios handles it too).
  */
-import { apply } from '../../protocol/intrinsics';
+import { apply, applyArgs } from '../../protocol/intrinsics';
 
 const NativePromise = Promise;
 const nativeThen = Promise.prototype.then;
@@ -41,7 +41,7 @@ export function observeValue(value: unknown, watcher: Watcher): void {
 export function observeCall(fn: Function, self: unknown, args: ArrayLike<unknown>, watcher: Watcher, fulfilment = false): unknown {
   let out: unknown;
   try {
-    out = apply(fn, self, args);
+    out = applyArgs(fn, self, args);
   } catch (error) {
     watcher.report(error, true);
     throw error;

@@ -24,7 +24,7 @@ import type { InjectContext } from '../context';
 import { hasPrototype, replaceMethod } from './patch';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
-import { apply } from '../../protocol/intrinsics';
+import { apply, applyArgs } from '../../protocol/intrinsics';
 import { lendThroughDefaults, settledWithoutLink } from './lent-adapter';
 
 const setProto = Reflect.setPrototypeOf;
@@ -70,13 +70,13 @@ function finish(tracker: Tracker, call: Call, value: unknown, failed: boolean): 
 function requestImpl(original: Function, tracker: Tracker, ctx: InjectContext) {
   return (self: unknown, args: IArguments): unknown => {
     const call = enter(tracker, self, args);
-    if (!call) return apply(original, self, args);
+    if (!call) return applyArgs(original, self, args);
     const outer = tracker.active;
     tracker.active = call;
     const throughDefaults = call.early ? lendThroughDefaults(call, tracker, self, args) : undefined;
     let result: unknown;
     try {
-      result = apply(original, self, args);
+      result = applyArgs(original, self, args);
     } catch (error) {
       tracker.active = outer;
       throughDefaults?.giveBack();

@@ -14,7 +14,7 @@
 import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
-import { apply } from '../../protocol/intrinsics';
+import { applyArgs, callWith } from '../../protocol/intrinsics';
 import { lendIfLast, takeBackFromMerged } from './lent-adapter';
 
 
@@ -70,7 +70,7 @@ class StandIn implements Watcher {
       typeof runWhen === 'function'
         ? function () {
             // eslint-disable-next-line prefer-rest-params
-            return apply(runWhen, h, arguments);
+            return applyArgs(runWhen, h, arguments);
           }
         : runWhen;
   }
@@ -125,7 +125,7 @@ class StandIn implements Watcher {
   private runSync(f: Function, self: unknown, args: IArguments, fulfilled: boolean): unknown {
     let out: unknown;
     try {
-      out = apply(f, self, args);
+      out = applyArgs(f, self, args);
     } catch (error) {
       if (fulfilled) {
         this.broke = true;
@@ -150,7 +150,6 @@ let offerCall: Call | undefined;
 let offerTracker: Tracker | undefined;
 let offerFn: Function | undefined;
 const offerOne = (h: AppHandler) => offerFn!(new StandIn(offerCall!, offerTracker!, h));
-const OFFER_ONE = [offerOne];
 
 /** `forEach` is the manager's own, called on `manager` with our collector. */
 export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, forEach: Function, manager: unknown): unknown {
@@ -175,7 +174,7 @@ export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, for
   offerFn = fn;
   let result: unknown;
   try {
-    result = apply(forEach, manager, OFFER_ONE);
+    result = callWith(forEach, manager, offerOne);
   } finally {
     offerCall = outerCall;
     offerTracker = outerTracker;

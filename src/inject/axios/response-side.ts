@@ -15,7 +15,7 @@
 import { observeCall, type Watcher } from './observe';
 import type { Call } from './call';
 import type { Tracker } from './tracker';
-import { apply } from '../../protocol/intrinsics';
+import { applyArgs, callWith } from '../../protocol/intrinsics';
 import { canLendLater, concludeThroughDefaults } from './lent-adapter';
 
 interface AppHandler {
@@ -59,7 +59,7 @@ function wrap(side: ResponseSide, f: unknown, failed: boolean, first: boolean, l
   return function (this: unknown, input: unknown) {
     if (first) side.transportEnd(input, failed);
     // eslint-disable-next-line prefer-rest-params
-    return last ? observeCall(own, this, arguments, side, !failed) : apply(own, this, arguments);
+    return last ? observeCall(own, this, arguments, side, !failed) : applyArgs(own, this, arguments);
   };
 }
 
@@ -91,13 +91,12 @@ let top = 0;
 const collect = (h: AppHandler) => {
   collected[top++] = h;
 };
-const COLLECT = [collect];
 
 /** `forEach` is the manager's own, called on `manager` with our collector. */
 export function offerResponseSide(call: Call, tracker: Tracker, fn: Function, forEach: Function, manager: unknown): unknown {
   const from = top;
   try {
-    return offerCollected(call, tracker, fn, apply(forEach, manager, COLLECT), from);
+    return offerCollected(call, tracker, fn, callWith(forEach, manager, collect), from);
   } finally {
     top = from;
   }
