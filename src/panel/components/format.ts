@@ -23,10 +23,19 @@ export function pathOnly(url: string): string {
   }
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A duration as the Network panel shows one: ms, then s, min, h, days and years as it grows. */
 export function formatMs(ms: number): string {
   if (ms < 1) return '<1 ms';
   if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(2)} s`;
+  if (ms < MINUTE) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms < HOUR) return `${(ms / MINUTE).toFixed(1)} min`;
+  if (ms < DAY) return `${(ms / HOUR).toFixed(1)} h`;
+  if (ms < 365 * DAY) return `${(ms / DAY).toFixed(1)} days`;
+  return `${(ms / (365.25 * DAY)).toFixed(1)} years`;
 }
 
 /** Fingerprint and expiry relative to a moment, e.g. "a1b2c3 · exp +4.2 s". */

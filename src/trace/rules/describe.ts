@@ -23,11 +23,19 @@ export function pathOf(url: string): string {
   return path === '' ? '/' : path;
 }
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const oneDecimal = (x: number) => x.toFixed(1).replace(/\.0$/, '');
+
+/** A span of time in the unit a reader takes in at once: a token that expired years ago reads "3.2 years", not "1666662 min". */
 export function duration(msValue: number): string {
   const abs = Math.abs(msValue);
   if (abs < 1000) return `${Math.round(abs)} ms`;
-  if (abs < 120_000) return `${(abs / 1000).toFixed(1).replace(/\.0$/, '')} s`;
-  return `${Math.round(abs / 60_000)} min`;
+  if (abs < 120_000) return `${oneDecimal(abs / 1000)} s`;
+  if (abs < 2 * HOUR) return `${Math.round(abs / 60_000)} min`;
+  if (abs < 2 * DAY) return `${oneDecimal(abs / HOUR)} h`;
+  if (abs < 730 * DAY) return `${Math.round(abs / DAY)} days`;
+  return `${oneDecimal(abs / (365.25 * DAY))} years`;
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
