@@ -28,11 +28,6 @@ export class BatchTables {
   private lastTextIndex = 0;
   private lastText2: string | undefined;
   private lastText2Index = 0;
-  /** The last token ref and header set written, and their indices: calls with unchanged headers hand the same objects (request-headers.ts), so an identity check spares a hash probe. */
-  private lastRef: TokenRef | undefined;
-  private lastRefIndex = 0;
-  private lastHeaders: Headers | undefined;
-  private lastHeadersIndex = 0;
   /** An upper bound of what the tables, and the plain strings written through them, add to the body's length. */
   bytes = 0;
 
@@ -69,14 +64,6 @@ export class BatchTables {
 
   /** A token ref as its index in the token table. */
   token(ref: TokenRef): number {
-    if (ref === this.lastRef) return this.lastRefIndex;
-    const i = this.tokenIndexOf(ref);
-    this.lastRef = ref;
-    this.lastRefIndex = i;
-    return i;
-  }
-
-  private tokenIndexOf(ref: TokenRef): number {
     // Refs of one raw token are equal objects; the fingerprint names them.
     const key = ref.fp || ref;
     let i = this.tokenIndex.get(key);
@@ -95,14 +82,6 @@ export class BatchTables {
    * the same headers (request-headers.ts), so each set is written once.
    */
   headers(headers: Headers): number {
-    if (headers === this.lastHeaders) return this.lastHeadersIndex;
-    const i = this.headerSetIndex(headers);
-    this.lastHeaders = headers;
-    this.lastHeadersIndex = i;
-    return i;
-  }
-
-  private headerSetIndex(headers: Headers): number {
     let i = this.headerIndex.get(headers);
     if (i !== undefined) return i;
     // No prototype, so a header named "__proto__" is written as a header.
