@@ -44,6 +44,10 @@ if (mode !== 'bare') {
     emit: process.env.VARIANT === 'hooks' ? () => {} : (event) => batcher.push(event),
     // A tree from before the batcher handed out its kept objects: the tracker's own is used.
     stepEvent: typeof batcher.nextStep === 'function' ? () => batcher.nextStep() : () => ({}) as ReturnType<InjectContext['stepEvent']>,
+    // A tree from before the batcher recorded steps without an event object: none.
+    ...(typeof batcher.repeatStep === 'function' && process.env.VARIANT !== 'hooks'
+      ? { repeatStep: (index: number, t: number, id: string, n: number, instanceId: string, a: unknown, b: unknown, c: unknown, d: unknown) => batcher.repeatStep(index, t, id, n, instanceId, a, b, c, d) }
+      : {}),
     now: process.env.CLOCK === 'fixed' ? () => origin + 1 : () => origin + performance.now(),
     newId,
     tokenRef: (raw) => identity.ref(raw),

@@ -228,3 +228,76 @@ describe('Batcher, writing in runs', () => {
     expect(sent.map((b) => [b.events.map((e) => e.seq), b.dropped])).toEqual([[[0, 1, 2, 3, 4], 3]]);
   });
 });
+
+describe('Batcher, steps recorded without an event object (repeatStep)', () => {
+  type Step = Extract<PageEvent, { type: 'axios-step' }>;
+  const INDEX = { enter: 0, dispatch: 1, 'transport-end': 2, settle: 3 } as const;
+  const token = { fp: '75e6b4e1584a', kind: 'jwt' as const, exp: 4102444800 };
+  const headers = { accept: 'application/json', authorization: token };
+  /** A call's four steps, as the page script reports them. */
+  const call = (n: number, t: number, status = 200): Array<Omit<Step, 'seq'>> => {
+    const ids = { type: 'axios-step' as const, id: `axr${n}`, instanceId: 'axi1' };
+    return [
+      { ...ids, t: ORIGIN + t, step: 'enter', method: 'get', url: 'https://api.test/items', attempt: 1 },
+      { ...ids, t: ORIGIN + t + 0.01, step: 'dispatch', token, headers },
+      { ...ids, t: ORIGIN + t + 0.02, step: 'transport-end', status, outcome: 'response' },
+      { ...ids, t: ORIGIN + t + 0.03, step: 'settle', status, outcome: 'response' },
+    ];
+  };
+  /** As the tracker records a step: packed when the batcher can, else pushed as an event. */
+  const record = (batcher: Batcher, e: Omit<Step, 'seq'>): boolean => {
+    const n = Number(e.id.slice(3));
+    const fields =
+      e.step === 'enter' ? [e.method, e.url, e.attempt, e.replayOf] : e.step === 'dispatch' ? [e.token, e.headers, e.method, e.url] : [e.status, e.outcome, e.errorCode, undefined];
+    if (batcher.repeatStep(INDEX[e.step], e.t, e.id, n, e.instanceId, fields[0], fields[1], fields[2], fields[3])) return true;
+    batcher.push(e);
+    return false;
+  };
+
+  it('records a loop of like calls packed, and the background reads the very steps the page reported', () => {
+    const { batcher, sent } = setupWith({ ...PAGE_BATCHING });
+    batcher.connect();
+    const steps = Array.from({ length: 50 }, (_, i) => call(i + 1, i)).flat();
+    const packed = steps.map((e) => record(batcher, e));
+    batcher.flush();
+    expect(sent.flatMap((b) => b.events)).toEqual(steps.map((e, seq) => ({ ...e, seq })));
+    // The first call's steps are written in full but its settle (like its adapter's end); from the second call on, every step packs.
+    expect(packed.slice(0, 4)).toEqual([false, false, false, true]);
+    expect(packed.slice(4).every(Boolean)).toBe(true);
+  });
+
+  it('writes what was pushed before a packed step before it, numbered in order', () => {
+    const { batcher, sent } = setupWith({ writeEvery: 4 });
+    batcher.connect();
+    for (const e of call(1, 0)) record(batcher, e);
+    // Held unwritten (writeEvery 4) when the next step packs.
+    batcher.push(ev(7));
+    const next = call(2, 1);
+    expect(record(batcher, next[0])).toBe(true);
+    batcher.flush();
+    expect(sent.flatMap((b) => b.events.map((e) => [e.seq, e.type === 'axios-step' ? e.step : e.type]))).toEqual([
+      [0, 'enter'], [1, 'dispatch'], [2, 'transport-end'], [3, 'settle'], [4, 'request-end'], [5, 'enter'],
+    ]);
+  });
+
+  it('packs nothing that differs from the last step of its kind, and nothing in a new batch before a step of its own', () => {
+    const { batcher, sent } = setupWith({ ...PAGE_BATCHING });
+    batcher.connect();
+    for (const e of call(1, 0)) record(batcher, e);
+    // Another status: its adapter's end and settle go as events.
+    expect(call(2, 1, 401).map((e) => record(batcher, e))).toEqual([true, true, false, true]);
+    batcher.flush();
+    // The batch after a flush starts afresh: its first call is written in full, as the first one was.
+    expect(call(3, 2).map((e) => record(batcher, e))).toEqual([false, false, false, true]);
+    batcher.flush();
+    expect(sent.flatMap((b) => b.events)).toEqual([...call(1, 0), ...call(2, 1, 401), ...call(3, 2)].map((e, seq) => ({ ...e, seq })));
+  });
+
+  it('records nothing when the batcher is full: the step is pushed, dropped and counted', () => {
+    const { batcher, sent } = setupWith({ writeEvery: 1, capacity: 6 });
+    const steps = [...call(1, 0), ...call(2, 1)];
+    expect(steps.map((e) => record(batcher, e))).toEqual([false, false, false, true, true, true, false, false]);
+    batcher.connect();
+    expect(sent.map((b) => [b.events.map((e) => e.seq), b.dropped])).toEqual([[[0, 1, 2, 3, 4, 5], 2]]);
+  });
+});

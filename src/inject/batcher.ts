@@ -169,6 +169,32 @@ export class Batcher {
     // A step written into this slot's object (nextStep) is kept as it is.
     this.unwritten[slot] = e === kept || e.type !== 'axios-step' ? e : (this.keptSteps[slot] = keepStep(kept, e));
     if (this.unwrittenCount >= this.writeEvery) this.writeUnwritten();
+    this.sendSoon();
+  }
+
+  /**
+   * An axios step recorded with no event object, when the batch can hold it
+   * as one packed number (BatchWriter.repeat: like the last step of its
+   * kind, the usual step of a loop of like calls). False: nothing was
+   * recorded, not even a sequence number; push the step as an event.
+   */
+  repeatStep(index: number, t: number, id: string, n: number, instanceId: string, a: unknown, b: unknown, c: unknown, d: unknown): boolean {
+    // A full batcher counts the drop in push.
+    if (this.held >= this.options.capacity) return false;
+    // In order: what was pushed before this step is written before it.
+    if (this.unwrittenCount > 0) this.writeUnwritten();
+    const writer = this.writer;
+    if (!writer.repeat(index, t, id, n, instanceId, a, b, c, d)) return false;
+    // Not the batch's first event: a packed step follows a step of its own batch.
+    this.seq++;
+    this.held++;
+    if (writer.count >= this.options.maxEvents || writer.bytes >= this.options.maxBytes) this.seal();
+    this.sendSoon();
+    return true;
+  }
+
+  /** After an event is recorded: send what is sealed, or start the timer. */
+  private sendSoon(): void {
     if (!this.connected) return;
     if (this.sealed.length > 0) this.flush();
     else if (this.timer === undefined) this.timer = this.options.setTimer(() => this.flush(), this.options.maxDelayMs);

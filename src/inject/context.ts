@@ -16,6 +16,12 @@ export interface InjectContext {
    * and it is not touched again after `emit`.
    */
   stepEvent(): Omit<AxiosStepEvent, 'seq'>;
+  /**
+   * Records an axios step with no event object when the batch can hold it
+   * as one packed number (Batcher.repeatStep); false: emit it as an event.
+   * Absent: every step is emitted.
+   */
+  repeatStep?(index: number, t: number, id: string, n: number, instanceId: string, a: unknown, b: unknown, c: unknown, d: unknown): boolean;
   /** Epoch milliseconds with sub-millisecond precision. */
   now(): number;
   /** Unique within the page session. */
@@ -42,10 +48,12 @@ export function createInjectContext({
   now,
   tokenRef,
   stepEvent = reusedStepEvent(),
-}: Pick<InjectContext, 'emit' | 'now' | 'tokenRef'> & Partial<Pick<InjectContext, 'stepEvent'>>): InjectContext {
+  repeatStep,
+}: Pick<InjectContext, 'emit' | 'now' | 'tokenRef'> & Partial<Pick<InjectContext, 'stepEvent' | 'repeatStep'>>): InjectContext {
   return {
     emit,
     stepEvent,
+    repeatStep,
     now,
     newId: idMaker(),
     tokenRef,

@@ -38,6 +38,7 @@ function start(): void {
   const ctx = createInjectContext({
     emit: (event) => batcher.push(event),
     stepEvent: () => batcher.nextStep(),
+    repeatStep: (index, t, id, n, instanceId, a, b, c, d) => batcher.repeatStep(index, t, id, n, instanceId, a, b, c, d),
     now: () => timeOrigin + perfNow(),
     tokenRef: (raw) => identity.ref(raw),
   });

@@ -36,6 +36,7 @@ export function testPageContext(): TestPageContext {
   const ctx = createInjectContext({
     emit: (event) => batcher.push(event),
     stepEvent: () => batcher.nextStep(),
+    repeatStep: (index, t, id, n, instanceId, a, b, c, d) => batcher.repeatStep(index, t, id, n, instanceId, a, b, c, d),
     now: () => performance.timeOrigin + now(),
     tokenRef: (raw) => identity.ref(raw),
   });

@@ -26,7 +26,7 @@ const CONTINUED = STEP_LAYOUTS.length;
 /** Which steps a STEPS_AGAIN layout can repeat (wire-format.ts): their offset from STEP_AGAIN_CODE, also their packed kind; undefined for the rest. */
 const againKind = (index: number) => (index >= 0 && index < 3 ? index : undefined);
 
-/** What the last step of one kind wrote: its instance and its four fields as written (indices into the batch's tables). */
+/** The last step of one kind written: its instance and its four fields as the event held them (equal values, equal table indices). */
 interface StepValues {
   instanceId: unknown;
   a: unknown;
@@ -66,7 +66,7 @@ export class BatchWriter {
   /** The last enter, dispatch and adapter's end written, by againKind; one object each, rewritten. */
   private readonly lastSteps: Array<StepValues | undefined> = [undefined, undefined, undefined];
   /** The call id of the last enter written, as written (−n), when it is a number: a packed enter is the call after it. */
-  private lastEnterId: unknown;
+  private lastEnterId: number | undefined;
   /** Events written. */
   count = 0;
   /** An upper bound of what the records add to the body's length (the tables count theirs). */
@@ -178,57 +178,52 @@ export class BatchWriter {
    * by a computed name is slow. Trailing absent fields are not written.
    */
   private step(event: AxiosStepEvent, step: StepName): void {
+    const index = stepIndex(step);
+    // The fields after the ids, as the event holds them (see repeat).
+    let a: unknown;
+    let b: unknown;
+    let c: unknown;
+    let d: unknown;
+    if (index === 0) {
+      a = event.method;
+      b = event.url;
+      c = event.attempt;
+      d = event.replayOf;
+    } else if (index === 1) {
+      a = event.token;
+      b = event.headers;
+      c = event.method;
+      d = event.url;
+    } else {
+      a = event.status;
+      b = event.outcome;
+      c = event.errorCode;
+    }
+    const n = index === 0 ? (callNumber(event.id) ?? 0) : 0;
+    if (this.packedStep(index, event.t, event.id, n, event.instanceId, a, b, c, d)) return;
     const previous = this.previous[STEP_TYPE] as AxiosStepEvent | undefined;
     const flat = this.flat;
     const sameId = previous !== undefined && previous.id === event.id;
     const sameInstance = previous !== undefined && previous.instanceId === event.instanceId;
     const continued = sameId && sameInstance;
-    if (continued && step === 'settle' && previous.status === event.status && previous.outcome === event.outcome && previous.errorCode === event.errorCode) {
+    if (continued && index === 3 && previous.status === a && previous.outcome === b && previous.errorCode === c) {
+      // Like the step before it, with a time too far from it to pack.
       this.rememberStep(event);
-      const dt = this.time(event.t);
-      if (this.packed(PACKED_SETTLE, dt)) return;
       let at = this.n;
       flat[at++] = 2;
       flat[at++] = SETTLE_AS_BEFORE_CODE;
-      flat[at++] = dt;
+      flat[at++] = this.time(event.t);
       this.n = at;
       this.recordBytes += 48;
       return;
     }
-    const id = sameId ? 0 : this.callId(event.id);
-    const instance = sameInstance ? 0 : this.tables.plain(event.instanceId);
+    const id = sameId ? 0 : n > 0 ? -n : this.callId(event.id);
     this.rememberStep(event);
-    const index = stepIndex(step);
-    const code = FIRST_STEP_CODE + index + (continued ? CONTINUED : 0);
     const dt = this.time(event.t);
-    let a: unknown = null;
-    let b: unknown = null;
-    let c: unknown = null;
-    let d: unknown = null;
-    if (step === 'enter') {
-      a = this.tables.text(event.method);
-      b = this.tables.text(event.url);
-      c = event.attempt ?? null;
-      d = this.tables.plain(event.replayOf);
-    } else if (step === 'dispatch') {
-      a = event.token === undefined ? null : this.tables.token(event.token);
-      b = event.headers === undefined ? null : this.tables.headers(event.headers);
-      c = this.tables.text(event.method);
-      d = this.tables.text(event.url);
-    } else {
-      a = event.status ?? null;
-      const outcome = event.outcome;
-      b = outcome === undefined ? null : outcome === 'response' ? 0 : outcome === 'error' ? 1 : outcome;
-      c = this.tables.text(event.errorCode);
-    }
     const kind = againKind(index);
-    let nextCall = false;
-    if (kind === 0) {
-      nextCall = typeof id === 'number' && id === (this.lastEnterId as number) - 1;
-      this.lastEnterId = id === 0 ? undefined : id;
-    }
+    if (kind === 0) this.lastEnterId = typeof id === 'number' && id !== 0 ? id : undefined;
     if (kind !== undefined && this.again(kind, event.instanceId, continued, a, b, c, d)) {
-      if ((kind !== 0 || nextCall) && this.packed(kind, dt)) return;
+      // Like the last of its kind, but not packed (packedStep): an enter not of the call after the last one, or a time that does not pack.
       let at = this.n;
       flat[at++] = kind === 0 ? 3 : 2;
       flat[at++] = STEP_AGAIN_CODE + kind;
@@ -238,18 +233,35 @@ export class BatchWriter {
       this.recordBytes += 72;
       return;
     }
+    const tables = this.tables;
+    if (index === 0) {
+      a = tables.text(a);
+      b = tables.text(b);
+      c = c ?? null;
+      d = tables.plain(d);
+    } else if (index === 1) {
+      a = a === undefined ? null : tables.token(a as TokenRef);
+      b = b === undefined ? null : tables.headers(b as Headers);
+      c = tables.text(c);
+      d = tables.text(d);
+    } else {
+      a = a ?? null;
+      b = b === undefined ? null : b === 'response' ? 0 : b === 'error' ? 1 : b;
+      c = tables.text(c);
+      d = null;
+    }
     const fields = d !== null ? 4 : c !== null ? 3 : b !== null ? 2 : a !== null ? 1 : 0;
     let at = this.n;
     if (continued) {
       flat[at++] = 2 + fields;
-      flat[at++] = code;
+      flat[at++] = FIRST_STEP_CODE + index + CONTINUED;
       flat[at++] = dt;
     } else {
       flat[at++] = 4 + fields;
-      flat[at++] = code;
+      flat[at++] = FIRST_STEP_CODE + index;
       flat[at++] = dt;
       flat[at++] = id;
-      flat[at++] = instance;
+      flat[at++] = sameInstance ? 0 : tables.plain(event.instanceId);
     }
     if (fields > 0) flat[at++] = a;
     if (fields > 1) flat[at++] = b;
@@ -259,9 +271,61 @@ export class BatchWriter {
     this.recordBytes += 48 + fields * 24;
   }
 
-  /** Writes a packed step (wire-format.ts, packStep) when its time delta fits one; false when it does not. */
-  private packed(kind: number, dt: number): boolean {
+  /**
+   * Writes an axios step the page script knows the fields of, as one packed
+   * number, when the format lets it (else nothing, and false): the usual
+   * step of a loop of like calls, written with no event object and no
+   * table looked at (the batcher's repeatStep). `index`: the step's place in
+   * STEP_LAYOUTS; `n`: the call's number when its id is CALL_ID_PREFIX + n,
+   * else 0; a..d: the fields of its layout after the ids, as an event would
+   * hold them (an enter's method, URL, attempt, replayOf; a dispatch's
+   * token, headers, method, URL; an adapter's end's or a settle's status,
+   * outcome, errorCode).
+   */
+  repeat(index: number, t: number, id: string, n: number, instanceId: string, a: unknown, b: unknown, c: unknown, d: unknown): boolean {
+    if (!this.packedStep(index, t, id, n, instanceId, a, b, c, d)) return false;
+    this.count++;
+    if (this.n >= this.chunkValues) this.stringifyChunk();
+    return true;
+  }
+
+  /**
+   * A packed step (wire-format.ts, packStep) is like the last step of its
+   * kind in the batch (STEPS_AGAIN: an enter of the same instance and of
+   * the call after the last enter's; a dispatch or an adapter's end of the
+   * same call as the step before it), or a settle like the step before it,
+   * of the same call. Compared by value as the fields come, before any table
+   * is looked at: equal values have equal indices.
+   */
+  private packedStep(index: number, t: number, id: unknown, n: number, instanceId: unknown, a: unknown, b: unknown, c: unknown, d: unknown): boolean {
+    const previous = this.previous[STEP_TYPE];
+    if (previous === undefined) return false;
+    const continued = previous.id === id && previous.instanceId === instanceId;
+    let kind = PACKED_SETTLE;
+    if (index === 3) {
+      if (!continued || previous.status !== a || previous.outcome !== b || previous.errorCode !== c) return false;
+    } else {
+      if (index < 0) return false;
+      const last = this.lastSteps[index];
+      if (last === undefined || last.a !== a || last.b !== b || last.c !== c || last.d !== d) return false;
+      if (index === 0 ? last.instanceId !== instanceId || n === 0 || this.lastEnterId === undefined || -n !== this.lastEnterId - 1 : !continued) return false;
+      kind = index;
+      // A dispatch or an adapter's end may be of another instance's call than the last of its kind.
+      if (last.instanceId !== instanceId) last.instanceId = instanceId;
+    }
+    const us = round((t - this.origin) * 1000);
+    const dt = us - this.lastUs;
     if (dt >= PACKABLE_US || dt <= -PACKABLE_US) return false;
+    this.lastUs = us;
+    if (index === 0) this.lastEnterId = -n;
+    previous.id = id;
+    previous.instanceId = instanceId;
+    if (index < 2) previous.status = previous.outcome = previous.errorCode = undefined;
+    else {
+      previous.status = a;
+      previous.outcome = b;
+      previous.errorCode = c;
+    }
     this.flat[this.n++] = packStep(kind, dt);
     this.recordBytes += 24;
     return true;
@@ -270,8 +334,8 @@ export class BatchWriter {
   /**
    * Whether a step of `kind` may be written as one of STEPS_AGAIN: like the
    * last one of its kind (an enter: of the same instance; a dispatch or an
-   * adapter's end: of the same call as the step before it, too). Remembers
-   * this one as the last of its kind either way.
+   * adapter's end: of the same call as the step before it, too), its fields
+   * compared as they come. Remembers this one as the last of its kind either way.
    */
   private again(kind: number, instanceId: unknown, continued: boolean, a: unknown, b: unknown, c: unknown, d: unknown): boolean {
     const last = this.lastSteps[kind];
@@ -280,7 +344,6 @@ export class BatchWriter {
       return false;
     }
     if ((kind === 0 ? last.instanceId === instanceId : continued) && last.a === a && last.b === b && last.c === c && last.d === d) {
-      // The usual case, a loop of like calls: only a dispatch or an adapter's end may be of another instance's call.
       if (last.instanceId !== instanceId) last.instanceId = instanceId;
       return true;
     }

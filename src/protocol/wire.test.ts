@@ -19,16 +19,40 @@ const stepFields = {
 };
 const store = fc.constantFrom('cookie' as const, 'cookieStore' as const, 'localStorage' as const, 'sessionStorage' as const, 'httpOnlyCookie' as const);
 const base = { t: fc.integer({ min: 0, max: 3_600_000_000 }).map((us) => ORIGIN + us / 1000) };
+const alikeToken = fc.constantFrom({ fp: 'aaaaaaaaaaaa', kind: 'jwt' as const }, { fp: 'bbbbbbbbbbbb', kind: 'opaque' as const });
 // Steps drawn from few values, so that a step is often like the one before it of its kind (STEPS_AGAIN).
 const alike = fc.record(
   {
     ...base, type: fc.constant('axios-step' as const), id: fc.constantFrom('axr1', 'axr2', 'axr3', 'x'), instanceId: fc.constantFrom('axi1', 'axi2'),
     step: fc.constantFrom('enter' as const, 'dispatch' as const, 'transport-end' as const, 'settle' as const), method: fc.constantFrom('GET', 'POST'),
-    url: fc.constantFrom('/a', '/b'), attempt: fc.constantFrom(1, 2), replayOf: fc.constant('axr1'), token: fc.constantFrom({ fp: 'aaaaaaaaaaaa', kind: 'jwt' as const }, { fp: 'bbbbbbbbbbbb', kind: 'opaque' as const }),
+    url: fc.constantFrom('/a', '/b'), attempt: fc.constantFrom(1, 2), replayOf: fc.constant('axr1'), token: alikeToken,
     headers: fc.constantFrom({ accept: 'x' }, { accept: 'y' }), status: fc.constantFrom(200, 401), outcome: fc.constantFrom('response' as const, 'error' as const), errorCode: fc.constant('E'),
   },
   { requiredKeys: ['t', 'type', 'id', 'instanceId', 'step'] },
 );
+// A call's four steps holding only their layouts' fields, as the page script writes them, from few values: most can be packed.
+const callSteps = fc
+  .record({
+    n: fc.integer({ min: 1, max: 6 }), instanceId: fc.constantFrom('axi1', 'axi1', 'axi2'), t: fc.integer({ min: 0, max: 3_600_000_000 }), gaps: fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 3, maxLength: 3 }),
+    method: fc.constantFrom('GET', 'POST'), url: fc.constantFrom('/a', '/b'), attempt: fc.constantFrom(1, 1, 2), replayOf: fc.option(fc.constant('axr1'), { nil: undefined }),
+    token: fc.option(alikeToken, { nil: undefined }), headers: fc.constantFrom({ accept: 'x' }, { accept: 'y' }), changed: fc.option(fc.constant('/c'), { nil: undefined }),
+    status: fc.option(fc.constantFrom(200, 200, 401), { nil: undefined }), outcome: fc.constantFrom('response' as const, 'response' as const, 'error' as const), errorCode: fc.option(fc.constant('E'), { nil: undefined }),
+    // What a response interceptor made of an error: mostly what the adapter ended with.
+    settleCode: fc.constantFrom('E', 'E', 'F', undefined),
+  })
+  .map(({ n, instanceId, t, gaps, method, url, attempt, replayOf, token, headers, changed, status, outcome, errorCode, settleCode }) => {
+    const ids = { type: 'axios-step' as const, id: `axr${n}`, instanceId };
+    const at = (i: number) => ORIGIN + (t + gaps.slice(0, i).reduce((a, b) => a + b, 0)) / 1000;
+    const end = { status, outcome, errorCode: outcome === 'error' ? errorCode : undefined };
+    const steps: Array<Omit<Extract<PageEvent, { type: 'axios-step' }>, 'seq'>> = [
+      { ...ids, t: at(0), step: 'enter', method, url, attempt, replayOf },
+      { ...ids, t: at(1), step: 'dispatch', token, headers, url: changed },
+      { ...ids, t: at(2), step: 'transport-end', ...end },
+      { ...ids, t: at(3), step: 'settle', ...end, errorCode: outcome === 'error' ? settleCode : undefined },
+    ];
+    // Absent fields absent, as an event without them (what the decoder gives back).
+    return steps.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as Omit<PageEvent, 'seq'>);
+  });
 const event: fc.Arbitrary<Omit<PageEvent, 'seq'>> = fc.oneof(
   fc.record({ ...base, type: fc.constant('page-start' as const), url: str, readyState: str }),
   fc.record({ ...base, type: fc.constant('request-start' as const), id: str, transport: fc.constantFrom('fetch' as const, 'xhr' as const), method: str, url: str, headers, token: tokenRef, axiosId: str },
@@ -72,6 +96,36 @@ describe('the batch wire format', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('gives back the same steps when each is offered to repeat first, as the page script does, and only the event of a refused one is written', () => {
+    const INDEX = { enter: 0, dispatch: 1, 'transport-end': 2, settle: 3 } as const;
+    let repeated = 0;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(callSteps, callSteps, callSteps, fc.tuple(alike), fc.tuple(event)), { maxLength: 12 }), (runs) => {
+        const events = numbered(runs.flat(), 0);
+        const writer = new BatchWriter(ORIGIN);
+        for (const e of events) {
+          if (e.type === 'axios-step' && /^axr\d+$/.test(e.id)) {
+            const fields = e.step === 'enter' ? [e.method, e.url, e.attempt, e.replayOf] : e.step === 'dispatch' ? [e.token, e.headers, e.method, e.url] : [e.status, e.outcome, e.errorCode, undefined];
+            const stepOnly = Object.keys(e).every((k) => ['type', 't', 'seq', 'id', 'instanceId', 'step'].includes(k) || (e.step === 'enter' ? ['method', 'url', 'attempt', 'replayOf'] : e.step === 'dispatch' ? ['token', 'headers', 'method', 'url'] : ['status', 'outcome', 'errorCode']).includes(k));
+            if (stepOnly && writer.repeat(INDEX[e.step], e.t, e.id, Number(e.id.slice(3)), e.instanceId, fields[0], fields[1], fields[2], fields[3])) {
+              repeated++;
+              continue;
+            }
+          }
+          writer.write(e as unknown as Record<string, unknown>);
+        }
+        expect(writer.count).toBe(events.length);
+        const decoded = decodeBatchBody(writer.body(), 0, events.length);
+        expect(decoded.malformed).toBe(0);
+        expect(decoded.events.map(({ t, ...rest }) => rest)).toEqual(events.map(({ t, ...rest }) => rest));
+        decoded.events.forEach((e, i) => expect(Math.abs(e.t - events[i].t)).toBeLessThan(0.0006));
+      }),
+      { numRuns: 1000 },
+    );
+    // The draws did take the packed way, not only the events'.
+    expect(repeated).toBeGreaterThan(2000);
   });
 
   it('writes a loop of calls to one endpoint as four numbers a call', () => {

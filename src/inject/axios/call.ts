@@ -7,6 +7,8 @@ type Bag = Record<string, unknown>;
 
 export interface Call {
   id: string;
+  /** n of an id CALL_ID_PREFIX + n (wire-format.ts callNumber), else 0. */
+  n: number;
   instanceId: string;
   t0: number;
   lineage: Lineage;
@@ -77,11 +79,11 @@ export interface Call {
 /** Which side of a call's chain axios is collecting. */
 export type Side = 'request' | 'response';
 
-export function newCall(id: string, instance: Instance, lineage: Lineage, t0: number, viaWrapper: boolean): Call {
+export function newCall(id: string, n: number, instance: Instance, lineage: Lineage, t0: number, viaWrapper: boolean): Call {
   const legacy = instance.copy.legacy;
   // Every field written at once, so that all calls share one object shape.
   return {
-    id, instanceId: instance.id, t0, lineage, attempt: lineage.attempts, entered: false, reqMgr: undefined, resMgr: undefined, config: undefined,
+    id, n, instanceId: instance.id, t0, lineage, attempt: lineage.attempts, entered: false, reqMgr: undefined, resMgr: undefined, config: undefined,
     url: undefined, shownMethod: undefined, shownUrl: undefined, fromUrl: undefined, fromBase: undefined, fromAllow: undefined, kept: 0, ran: 0, reads: 0, firstFulfilled: -1, firstRejected: -1,
     syncMode: true, legacy, early: instance.copy.early, requested: undefined, viaWrapper, inner: false, responseWatched: false, loan: undefined, lendLater: false, caller: undefined, sent: undefined, dispatched: false, transportEnded: false, settled: false,
   };

@@ -8,15 +8,20 @@ import { clip } from '../request-headers';
 
 type Bag = Record<string, unknown> | undefined;
 
+/** The status of a response axios resolved with, if it has one. */
+export function responseStatus(value: unknown): number | undefined {
+  const status = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).status : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /** Writes them into `event`. */
 export function writeOutcome(event: AxiosStepEvent, value: unknown, failed: boolean): void {
-  const bag = (typeof value === 'object' && value !== null ? value : undefined) as Bag;
   if (!failed) {
     event.outcome = 'response';
-    const status = bag?.status;
-    if (typeof status === 'number') event.status = status;
+    event.status = responseStatus(value);
     return;
   }
+  const bag = (typeof value === 'object' && value !== null ? value : undefined) as Bag;
   event.outcome = 'error';
   const response = bag?.response as Bag;
   const status = typeof response === 'object' && response !== null ? response.status : undefined;

@@ -9,10 +9,10 @@
  * caller's own config object is only used as a key, never read.
  * request-hook.ts and the chain sides call in here; every call runs under ctx.guard.
  */
-import { CALL_ID_PREFIX, type AxiosStepEvent } from '../../protocol';
+import { CALL_ID_PREFIX, callNumber, type AxiosStepEvent } from '../../protocol';
 import type { InjectContext } from '../context';
 import { clip, sanitizeHeaders } from '../request-headers';
-import { writeOutcome } from './outcome';
+import { responseStatus, writeOutcome } from './outcome';
 import type { Instance, Registry } from './registry';
 import { newCall, type Call, type Side } from './call';
 import { Replays } from './replay';
@@ -79,7 +79,7 @@ export class Tracker {
     this.registry.announce(instance, 'auto');
     // The wire writes such ids as numbers (protocol/wire-format.ts).
     const id = this.ctx.newId(CALL_ID_PREFIX);
-    return newCall(id, instance, this.replays.begin(config, id), this.ctx.now(), viaWrapper);
+    return newCall(id, callNumber(id) ?? 0, instance, this.replays.begin(config, id), this.ctx.now(), viaWrapper);
   }
 
   /** From the request wrapper: `context.request(...args)` was called. */
@@ -99,14 +99,18 @@ export class Tracker {
   announceEnter(call: Call): void {
     if (call.entered) return;
     call.entered = true;
+    const config = call.config;
+    const method = config ? (call.shownMethod = methodOf(config)) : undefined;
+    const url = config ? (call.shownUrl = clip(this.urlOf(call, config))) : undefined;
+    const replayOf = call.lineage.firstId !== call.id ? call.lineage.firstId : undefined;
+    const ctx = this.ctx;
+    if (ctx.repeatStep !== undefined && ctx.repeatStep(0, call.t0, call.id, call.n, call.instanceId, method, url, call.attempt, replayOf)) return;
     const event = this.event(call, 'enter', call.t0);
-    if (call.config) {
-      event.method = call.shownMethod = methodOf(call.config);
-      event.url = call.shownUrl = clip(this.urlOf(call, call.config));
-    }
+    event.method = method;
+    event.url = url;
     event.attempt = call.attempt;
-    if (call.lineage.firstId !== call.id) event.replayOf = call.lineage.firstId;
-    this.ctx.emit(event);
+    event.replayOf = replayOf;
+    ctx.emit(event);
   }
 
   /** The side of the chain chainFor (or startUnwrapped) last answered for: read at once, no object is made per call. */
@@ -169,14 +173,20 @@ export class Tracker {
     const url = this.urlOf(call, sent);
     const { headers, token } = sanitizeHeaders(headerEntriesOf(sent.headers, method), this.ctx.tokenRef);
     const t = this.ctx.now();
-    const event = this.event(call, 'dispatch', t);
-    event.headers = headers;
     // Method and URL only when the request interceptors changed them: 'enter' said them already.
-    if (method !== call.shownMethod) event.method = method;
+    const changedMethod = method !== call.shownMethod ? method : undefined;
     const clipped = clip(url);
-    if (clipped !== call.shownUrl) event.url = clipped;
-    if (token) event.token = token;
-    this.ctx.emit(event);
+    const changedUrl = clipped !== call.shownUrl ? clipped : undefined;
+    const sentToken = token || undefined;
+    const ctx = this.ctx;
+    if (ctx.repeatStep === undefined || !ctx.repeatStep(1, t, call.id, call.n, call.instanceId, sentToken, headers, changedMethod, changedUrl)) {
+      const event = this.event(call, 'dispatch', t);
+      event.headers = headers;
+      event.method = changedMethod;
+      event.url = changedUrl;
+      event.token = sentToken;
+      ctx.emit(event);
+    }
     expectTransport(call.id, method, url, t);
   }
 
@@ -187,9 +197,16 @@ export class Tracker {
     releaseTransport(call.id);
     const config = typeof value === 'object' && value !== null ? (value as Bag).config : undefined;
     if (config !== call.sent) this.replays.mark(config, call.lineage);
-    const event = this.event(call, 'transport-end', this.ctx.now());
+    this.outcomeStep(call, 2, this.ctx.now(), value, failed);
+  }
+
+  /** An adapter's end (index 2) or a settle (3): packed when it can be (repeatStep), else an event. */
+  private outcomeStep(call: Call, index: 2 | 3, t: number, value: unknown, failed: boolean): void {
+    const ctx = this.ctx;
+    if (!failed && ctx.repeatStep !== undefined && ctx.repeatStep(index, t, call.id, call.n, call.instanceId, responseStatus(value), 'response', undefined, undefined)) return;
+    const event = this.event(call, index === 2 ? 'transport-end' : 'settle', t);
     writeOutcome(event, value, failed);
-    this.ctx.emit(event);
+    ctx.emit(event);
   }
 
   /** urlOf, computed once per call unless an interceptor changed what it depends on. */
@@ -219,8 +236,6 @@ export class Tracker {
     call.settled = true;
     this.announceEnter(call);
     if (call.dispatched && !call.transportEnded) releaseTransport(call.id);
-    const event = this.event(call, 'settle', t ?? this.ctx.now());
-    writeOutcome(event, value, failed);
-    this.ctx.emit(event);
+    this.outcomeStep(call, 3, t ?? this.ctx.now(), value, failed);
   }
 }
