@@ -116,7 +116,7 @@ export default async function axiosOverhead(): Promise<Figures> {
       otel: await open(bare, 'bench-otel.html'),
     };
     for (const p of pages.extension) {
-      const instrumented = await p.evaluate(() => Object.getOwnPropertyDescriptor(Object.prototype, 'interceptors')?.set !== undefined);
+      const instrumented = await p.evaluate(() => Object.getOwnPropertyDescriptor(Function.prototype, 'Axios')?.set !== undefined);
       if (!instrumented) throw new Error('the extension did not instrument the bench page');
     }
     for (const p of pages.otel) {

@@ -47,7 +47,7 @@ try {
   for (const { name, dir } of [{ name: 'bare', dir: '' }, ...builds]) {
     const lane = await openBenchLane(name, dir, `${demo.url}/bench.html`, [], TABS);
     lanes.push(lane);
-    const instrumented = await lane.page.evaluate("Object.getOwnPropertyDescriptor(Object.prototype, 'interceptors') !== undefined");
+    const instrumented = await lane.page.evaluate("Object.getOwnPropertyDescriptor(Function.prototype, 'Axios') !== undefined");
     // UNINSTRUMENTED=1 allows builds that install no axios hooks (to measure the extension's mere presence).
     if (instrumented !== Boolean(dir) && !(dir && process.env.UNINSTRUMENTED === '1')) throw new Error(`${name}: the page is ${instrumented ? '' : 'not '}instrumented`);
   }

@@ -99,14 +99,14 @@ export async function pollUntil(ready: () => boolean, what: string, timeoutMs = 
 /**
  * Evidence that our page script really ran in this page (so that a "no
  * difference" is not vacuous), through what it documents: the opt-in
- * `window.__REFRESH_LENS__` hook, and the accessor on Object.prototype that
- * finds axios instances (src/inject/axios/README.md). Read outside the
+ * `window.__REFRESH_LENS__` hook, and the accessor on Function.prototype that
+ * finds axios copies (src/inject/axios/README.md). Read outside the
  * compared capture.
  */
 export function instrumentedHere(page: Page): Promise<{ pageScript: boolean; axiosHook: boolean }> {
   return page.evaluate(() => ({
     pageScript: Object.getOwnPropertyDescriptor(window, '__REFRESH_LENS__') !== undefined,
-    axiosHook: Object.getOwnPropertyDescriptor(Object.prototype, 'interceptors')?.set !== undefined,
+    axiosHook: Object.getOwnPropertyDescriptor(Function.prototype, 'Axios')?.set !== undefined,
   }));
 }
 

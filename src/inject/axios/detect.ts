@@ -9,27 +9,35 @@
  *
  * and, once per copy, `axios.Axios = Axios` on the default instance, a function.
  * An ordinary assignment to a property the receiver does not own walks the
- * prototype chain, and a setter found there is called instead. So an accessor
- * on Object.prototype named `interceptors` sees every axios context as it is
- * built, before `createInstance` binds `Axios.prototype.request`; an accessor
- * on Function.prototype named `Axios` sees each copy's default export. That is
- * early enough to wrap the copy's `request` and `InterceptorManager.forEach`
- * (see request-hook.ts, chain-hook.ts) for every instance, including the
- * default one, and it needs nothing from the app.
+ * prototype chain, and a setter found there is called instead. So accessors
+ * on Function.prototype see what axios assigns to its instance functions:
+ * `Axios` (each copy's default export, right after its default instance is
+ * built: the copy's `request`/`_request` and `InterceptorManager.forEach`
+ * are wrapped then, see request-hook.ts, chain-hook.ts), `interceptors`
+ * (0.x's `extend` copies the context's onto every instance function) and
+ * `create` (`createInstance` gives every instance one). 0.x's default
+ * instance, bound to the original `request` before `axios.Axios = Axios`,
+ * reaches the wrapper through an own `apply` on that function (instrument.ts).
+ * It needs nothing from the app.
  *
- * Why these and not others: config objects are null-prototype in axios 1.x
- * (an Object.prototype hook on config keys never fires) and axios reads them
- * through own-property checks; a Function.prototype.apply/call hook would run
- * on every function call in the page. `interceptors` and `Axios` are rare names.
+ * Why these and not others: an accessor on Object.prototype (which would see
+ * every context as `new Axios` builds it) makes every Object.defineProperty in
+ * the page take V8's slow path for good (bench/prototype-hook-cost.ts: 1.9x,
+ * and axios 1.21 calls it about five times a request); config objects are
+ * null-prototype in axios 1.x and read through own-property checks; a
+ * Function.prototype.apply/call hook would run on every function call in the
+ * page. `Axios` and `interceptors` are rare names on a function; `create` less
+ * so, and its setter only defines what the assignment would have.
  *
  * Invisible: the setter does exactly what the assignment would have done
  * (an own, writable, enumerable, configurable data property on the receiver);
  * the getter returns undefined, as the missing property would; both are
  * non-enumerable, so for-in, Object.keys, spread and JSON see nothing.
- * Known differences (README, "Known gaps"): `'interceptors' in anyObject` is
- * true, the names show in Object.getOwnPropertyNames(Object.prototype), and an
- * assignment that the language would reject in strict mode (frozen receiver,
- * primitive receiver) is ignored silently instead of throwing.
+ * Known differences (README, "Known gaps"): `'create' in aFunction` is true
+ * (and `Axios`, `interceptors`), the names show in
+ * Object.getOwnPropertyNames(Function.prototype), and an assignment that the
+ * language would reject in strict mode (a frozen function) is ignored
+ * silently instead of throwing.
  */
 import { isObjectLike } from './passive';
 

@@ -26,8 +26,11 @@ export function installAxiosHooks(ctx: InjectContext): void {
     const microtask = queueMicrotask.bind(globalThis);
     const instrumentation = new AxiosInstrumentation(ctx, (fn) => microtask(fn));
     setLinkClock(() => ctx.now());
-    installAssignHook(Object.prototype, 'interceptors', (r, v) => instrumentation.onInterceptors(r, v), guard);
+    // Function.prototype only: anything defined on Object.prototype sends every Object.defineProperty
+    // in the page the slow way, for good (bench/prototype-hook-cost.ts). detect.ts says what each name catches.
     installAssignHook(Function.prototype, 'Axios', (r, v) => instrumentation.onAxiosClass(r, v), guard);
+    installAssignHook(Function.prototype, 'interceptors', (r) => instrumentation.onInstanceFunction(r), guard);
+    installAssignHook(Function.prototype, 'create', (r) => instrumentation.onInstanceFunction(r), guard);
     installRegisterHook(globalThis, (instance, label) => instrumentation.register(instance, label), guard, isLive);
     // Injected after the page loaded axios from a <script> tag: take that one as found.
     instrumentation.register(own(globalThis, 'axios'), 'window.axios', 'auto');

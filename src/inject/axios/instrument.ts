@@ -13,7 +13,7 @@ import { newCopy, Registry, type Copy, type Instance } from './registry';
 import { wrapRequest } from './request-hook';
 import { isAxiosClass, isAxiosContext, isInterceptorPair, type InterceptorPair } from './shapes';
 import { Tracker } from './tracker';
-import { apply, indexOf, OwnWeakMap, OwnWeakSet } from '../../protocol/intrinsics';
+import { apply, applyArgs, indexOf, OwnWeakMap, OwnWeakSet } from '../../protocol/intrinsics';
 
 // Taken when the page script starts: the page's to replace later.
 const sourceOf = Function.prototype.toString;
@@ -33,11 +33,36 @@ function readsNoRunWhen(request: unknown): boolean {
   }
 }
 
+const define = Reflect.defineProperty;
+
+/**
+ * axios 0.x: its default instance is bound to the original `request`
+ * (`bind(Axios.prototype.request, context)`) before `axios.Axios = Axios`
+ * tells us of the copy, so `axios(config)` and `axios.request(config)` would
+ * miss the wrapper. axios's `bind` calls `fn.apply(context, args)`: an own
+ * `apply` on that one function object, which no page code can reach once
+ * the prototype holds the wrapper, hands those calls to the wrapper.
+ */
+function reachBoundCalls(original: unknown, wrapper: unknown): void {
+  if (typeof original !== 'function' || typeof wrapper !== 'function' || original === wrapper) return;
+  define(original, 'apply', {
+    value(this: unknown, self: unknown, args?: ArrayLike<unknown> | null) {
+      return applyArgs(this === original ? (wrapper as Function) : (this as Function), self, args ?? []);
+    },
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+}
+
 export class AxiosInstrumentation {
   readonly registry: Registry;
   readonly tracker: Tracker;
   private readonly wrappedManagers = new OwnWeakSet<object>();
   private readonly hand = new OwnWeakMap<object, { instance: Instance; response: object }>();
+
+  /** Each wrapped InterceptorManager prototype's copy, when known: how an instance function names its copy. */
+  private readonly managerCopies = new OwnWeakMap<object, Copy>();
 
   constructor(
     private readonly ctx: InjectContext,
@@ -47,15 +72,49 @@ export class AxiosInstrumentation {
     this.tracker = new Tracker(ctx, this.registry, (context) => this.adopt(context));
   }
 
-  /** Object.prototype `interceptors` setter: `receiver.interceptors = value` just happened. */
-  onInterceptors(receiver: object, value: unknown): void {
-    if (isAxiosContext(receiver, value)) this.addContext(receiver, value as InterceptorPair);
-  }
-
-  /** Function.prototype `Axios` setter: a copy's default export got `axios.Axios = Axios`. */
+  /**
+   * Function.prototype `Axios` setter: a copy's default export got `axios.Axios = Axios`,
+   * right after its default instance was built: the copy is wrapped, and its default
+   * instance recorded, before any call.
+   */
   onAxiosClass(receiver: object, value: unknown): void {
     if (typeof receiver !== 'function' || !isAxiosClass(value)) return;
-    this.instrumentCopy(own(value, 'prototype') as object).root = receiver;
+    const copy = this.instrumentCopy(own(value, 'prototype') as object);
+    copy.root = receiver;
+    const pair = own(receiver, 'interceptors');
+    if (!isInterceptorPair(pair)) return;
+    this.instrumentManagers(pair, copy);
+    const instance = this.registry.add(undefined, pair, copy);
+    if (instance.copy !== copy) {
+      // Met first as an instance function of a copy not yet known (onInstanceFunction): this copy's default instance.
+      instance.copy = copy;
+      this.hand.delete(pair.request);
+    }
+  }
+
+  /**
+   * Function.prototype `interceptors` or `create` setter: axios is building an
+   * instance function (0.x's `extend` assigns it the context's `interceptors`;
+   * `createInstance` assigns `create`). An instance of a copy we wrapped is
+   * recorded with it. Any other is the default instance of a copy whose
+   * `axios.Axios = Axios` comes next (onAxiosClass then gives it its copy),
+   * or an instance of a copy loaded before we started, whose calls escape
+   * the wrappers: until then, or for good, it is tracked from its chain, as
+   * a registered one is. Announced after the current task either way.
+   */
+  onInstanceFunction(receiver: object): void {
+    if (typeof receiver !== 'function') return;
+    const pair = own(receiver, 'interceptors');
+    if (!isInterceptorPair(pair) || this.registry.ofPair(pair)) return;
+    const owner = deepestOwner(pair.request, 'forEach');
+    const known = owner && this.managerCopies.get(owner);
+    if (known) {
+      this.registry.add(undefined, pair, known);
+      return;
+    }
+    this.instrumentManagers(pair);
+    const instance = this.registry.add(undefined, pair, newCopy());
+    this.hand.set(pair.request, { instance, response: pair.response });
   }
 
   /**
@@ -102,7 +161,7 @@ export class AxiosInstrumentation {
     const owner = deepestOwner(context, 'request');
     if (!owner) return undefined;
     const copy = this.instrumentCopy(owner);
-    this.instrumentManagers(pair);
+    this.instrumentManagers(pair, copy);
     return this.registry.add(context, pair, copy);
   }
 
@@ -110,15 +169,17 @@ export class AxiosInstrumentation {
     const { copy, created } = this.registry.copyFor(requestOwner);
     // 1.x enters through `_request` (inner-request-hook.ts), 0.x through `request`.
     if (created && !(typeof own(requestOwner, '_request') === 'function' && wrapInnerRequest(requestOwner, this.tracker))) {
-      copy.early = readsNoRunWhen(own(requestOwner, 'request'));
-      wrapRequest(requestOwner, this.tracker, this.ctx);
+      const original = own(requestOwner, 'request');
+      copy.early = readsNoRunWhen(original);
+      if (wrapRequest(requestOwner, this.tracker, this.ctx)) reachBoundCalls(original, own(requestOwner, 'request'));
     }
     return copy;
   }
 
-  private instrumentManagers(pair: InterceptorPair): void {
+  private instrumentManagers(pair: InterceptorPair, copy?: Copy): void {
     for (const manager of [pair.request, pair.response]) {
       const owner = deepestOwner(manager, 'forEach');
+      if (owner && copy && !this.managerCopies.has(owner)) this.managerCopies.set(owner, copy);
       if (!owner || this.wrappedManagers.has(owner)) continue;
       this.wrappedManagers.add(owner);
       wrapForEach(owner, {
