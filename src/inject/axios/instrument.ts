@@ -112,9 +112,20 @@ export class AxiosInstrumentation {
       this.registry.add(undefined, pair, known);
       return;
     }
-    this.instrumentManagers(pair);
-    const instance = this.registry.add(undefined, pair, newCopy());
+    this.trackFromChain(pair);
+  }
+
+  /**
+   * An instance whose calls may escape our wrappers (its bound `request`
+   * predates them): its chain hook starts and settles them itself. `copy`:
+   * its copy, when we know and have wrapped it, so that the copy's later
+   * instances are recorded with it too (onInstanceFunction).
+   */
+  private trackFromChain(pair: InterceptorPair, copy?: Copy): Instance {
+    this.instrumentManagers(pair, copy);
+    const instance = this.registry.add(undefined, pair, copy ?? newCopy());
     this.hand.set(pair.request, { instance, response: pair.response });
+    return instance;
   }
 
   /**
@@ -131,14 +142,13 @@ export class AxiosInstrumentation {
       if (via === 'hook') this.registry.announce(known, 'hook', text);
       return true;
     }
-    // Created before we were installed: its bound `request` escapes our
-    // wrapper, so the chain hook starts and settles its calls itself.
+    // Created before we were installed: tracked from its chain. A default
+    // export names its copy (its Axios class), which is wrapped for the
+    // instances it creates from now on.
     const AxiosClass = own(instance, 'Axios');
-    const copy: Copy = isAxiosClass(AxiosClass) ? this.instrumentCopy(own(AxiosClass, 'prototype') as object) : newCopy();
-    if (typeof instance === 'function' && isAxiosClass(AxiosClass)) copy.root ??= instance;
-    this.instrumentManagers(pair);
-    const created = this.registry.add(undefined, pair, copy);
-    this.hand.set(pair.request, { instance: created, response: pair.response });
+    const copy = isAxiosClass(AxiosClass) ? this.instrumentCopy(own(AxiosClass, 'prototype') as object) : undefined;
+    if (copy && typeof instance === 'function') copy.root ??= instance;
+    const created = this.trackFromChain(pair, copy);
     this.registry.announce(created, via, text);
     return true;
   }

@@ -12,19 +12,20 @@ const rec = recorder();
 const ALL = ['enter', 'dispatch', 'transport-end', 'settle'];
 let axios: AxiosStatic;
 let early: ReturnType<AxiosStatic['create']>;
+let later: ReturnType<AxiosStatic['create']>;
 
 beforeAll(async () => {
   axios = scriptTagAxios('1');
   (globalThis as { axios?: unknown }).axios = axios;
   early = axios.create({ adapter: fakeAdapter() as never });
   installAxiosHooks(rec.ctx);
+  // Before any call: only the registration of window.axios has told us of its copy.
+  later = axios.create({ adapter: fakeAdapter() as never });
   await Promise.resolve();
 });
 
 it('announces the window.axios already on the page', () => {
-  expect(rec.events.filter((e) => e.type === 'axios-instance')).toEqual([
-    expect.objectContaining({ via: 'auto', label: 'window.axios', version: '1.21.1' }),
-  ]);
+  expect(rec.events.filter((e) => e.type === 'axios-instance')[0]).toEqual(expect.objectContaining({ via: 'auto', label: 'window.axios', version: '1.21.1' }));
 });
 
 it('tracks window.axios whichever way it is called', async () => {
@@ -45,6 +46,15 @@ it('picks up an instance created before it on first use, then tracks all its cal
   expect(lastEnter(rec)).toMatchObject({ instanceId: id, method: 'GET', url: 'https://x.test/d' });
   expect(stepNames(rec, lastEnter(rec).id)).toEqual(ALL);
   expect(rec.errors).toEqual([]);
+});
+
+it('finds an instance window.axios creates afterwards as of its copy: its version, all its calls', async () => {
+  // The second instance announced, at its creation (the one created before us is announced at its first call).
+  const found = rec.events.filter((e) => e.type === 'axios-instance');
+  expect(found[1]).toMatchObject({ via: 'auto', version: '1.21.1' });
+  await later.get('https://x.test/e');
+  expect(lastEnter(rec).instanceId).toBe((found[1] as { instanceId: string }).instanceId);
+  expect(stepNames(rec, lastEnter(rec).id)).toEqual(ALL);
 });
 
 it('emits only events the protocol validator accepts', () => {
