@@ -189,7 +189,7 @@ export class Batcher {
     // Not the batch's first event: a packed step follows a step of its own batch.
     this.seq++;
     this.held++;
-    if (writer.count >= this.options.maxEvents || writer.bytes >= this.options.maxBytes) this.seal();
+    this.sealIfFull(writer);
     this.sendSoon();
     return true;
   }
@@ -211,6 +211,10 @@ export class Batcher {
     const writer = this.writer;
     if (writer.count === 0) this.writerFirst = seq;
     writer.write(event);
+    this.sealIfFull(writer);
+  }
+
+  private sealIfFull(writer: BatchWriter): void {
     if (writer.count >= this.options.maxEvents || writer.bytes >= this.options.maxBytes) this.seal();
   }
 

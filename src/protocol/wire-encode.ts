@@ -301,32 +301,25 @@ export class BatchWriter {
     const previous = this.previous[STEP_TYPE];
     if (previous === undefined) return false;
     const continued = previous.id === id && previous.instanceId === instanceId;
-    let kind = PACKED_SETTLE;
+    let last: StepValues | undefined;
     if (index === 3) {
       if (!continued || previous.status !== a || previous.outcome !== b || previous.errorCode !== c) return false;
     } else {
       if (index < 0) return false;
-      const last = this.lastSteps[index];
+      last = this.lastSteps[index];
       if (last === undefined || last.a !== a || last.b !== b || last.c !== c || last.d !== d) return false;
       if (index === 0 ? last.instanceId !== instanceId || n === 0 || this.lastEnterId === undefined || -n !== this.lastEnterId - 1 : !continued) return false;
-      kind = index;
-      // A dispatch or an adapter's end may be of another instance's call than the last of its kind.
-      if (last.instanceId !== instanceId) last.instanceId = instanceId;
     }
     const us = round((t - this.origin) * 1000);
     const dt = us - this.lastUs;
     if (dt >= PACKABLE_US || dt <= -PACKABLE_US) return false;
     this.lastUs = us;
+    // A dispatch or an adapter's end may be of another instance's call than the last of its kind.
+    if (last !== undefined && last.instanceId !== instanceId) last.instanceId = instanceId;
     if (index === 0) this.lastEnterId = -n;
-    previous.id = id;
-    previous.instanceId = instanceId;
-    if (index < 2) previous.status = previous.outcome = previous.errorCode = undefined;
-    else {
-      previous.status = a;
-      previous.outcome = b;
-      previous.errorCode = c;
-    }
-    this.flat[this.n++] = packStep(kind, dt);
+    if (index < 2) this.remember(id, instanceId, undefined, undefined, undefined);
+    else this.remember(id, instanceId, a, b, c);
+    this.flat[this.n++] = packStep(last === undefined ? PACKED_SETTLE : index, dt);
     this.recordBytes += 24;
     return true;
   }
@@ -357,12 +350,16 @@ export class BatchWriter {
 
   /** The fields of a step that later steps may say are the 'same' (one object, rewritten, allocated once a batch). */
   private rememberStep(event: AxiosStepEvent): void {
+    this.remember(event.id, event.instanceId, event.status, event.outcome, event.errorCode);
+  }
+
+  private remember(id: unknown, instanceId: unknown, status: unknown, outcome: unknown, errorCode: unknown): void {
     const kept = (this.previous[STEP_TYPE] ??= { id: undefined, instanceId: undefined, status: undefined, outcome: undefined, errorCode: undefined });
-    kept.id = event.id;
-    kept.instanceId = event.instanceId;
-    kept.status = event.status;
-    kept.outcome = event.outcome;
-    kept.errorCode = event.errorCode;
+    kept.id = id;
+    kept.instanceId = instanceId;
+    kept.status = status;
+    kept.outcome = outcome;
+    kept.errorCode = errorCode;
   }
 
   /** Trims trailing nulls of the record that starts at `at`, and writes its length there. */
