@@ -29,6 +29,9 @@ export class RequestRecord implements TraceRequest {
   enterT?: Ms;
   dispatchT?: Ms;
   transportStartT?: Ms;
+  /** The page's sequence numbers of the dispatch step and of the transport's start: their order within one tick of the page clock. */
+  dispatchSeq?: number;
+  transportStartSeq?: number;
   transportEndT?: Ms;
   adapterEndT?: Ms;
   settleT?: Ms;
@@ -89,6 +92,11 @@ export class RequestRecord implements TraceRequest {
 
   get sent(): Ms | undefined {
     return this.dispatchT ?? this.transportStartT;
+  }
+
+  /** The sequence number of the event `sent` comes from. */
+  get sentSeq(): number | undefined {
+    return this.dispatchT !== undefined ? this.dispatchSeq : this.transportStartSeq;
   }
 
   /**
@@ -178,6 +186,20 @@ export function byId(a: string, b: string): number {
     if (byNumber !== 0) return byNumber;
   }
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Order of sending: by time, then, within one session, by the page's
+ * sequence numbers (two sends in one tick of the page clock went out in
+ * the order the page recorded them), then by id.
+ */
+export function compareBySent(a: RequestRecord, b: RequestRecord): number {
+  const byTime = (a.sent ?? a.start) - (b.sent ?? b.start);
+  if (byTime !== 0) return byTime;
+  const sa = a.sentSeq;
+  const sb = b.sentSeq;
+  if (sa !== undefined && sb !== undefined && a.session === b.session && sa !== sb) return sa - sb;
+  return byId(a.id, b.id);
 }
 
 /** Order of the request list: by start, then id so that ties do not depend on arrival. */

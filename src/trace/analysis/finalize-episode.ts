@@ -4,17 +4,14 @@
  * pending, and the span the incremental model uses.
  */
 import type { ResolvedOptions } from '../options';
-import type { RequestRecord } from '../record';
+import { compareBySent, type RequestRecord } from '../record';
 import type { EpisodeOutcome } from '../types';
 import { ms } from '../units';
 import type { EpisodeWork } from './episode-work';
 import { refreshFailed, refreshSucceeded, settledPastAuth } from './status';
 
-const bySent = (a: RequestRecord, b: RequestRecord) =>
-  (a.sent ?? a.start) - (b.sent ?? b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 export function finalizeEpisode(ep: EpisodeWork, recordingEnd: number, o: ResolvedOptions): void {
-  for (const list of [ep.expired, ep.queued, ep.refreshes, ep.replays]) list.sort(bySent);
+  for (const list of [ep.expired, ep.queued, ep.refreshes, ep.replays]) list.sort(compareBySent);
   const members = ep.members();
   const waiting = new Set([...ep.expired, ...ep.queued]);
   let lastKnown = ep.seedT as number;

@@ -73,6 +73,7 @@ export class RequestsHandler implements TraceHandler {
       rec.transportMethod = e.method;
       rec.transportUrl = e.url;
       rec.transportStartT = ms(e.t);
+      rec.transportStartSeq = e.seq;
       rec.transportToken = e.token;
       rec.headerToken = authorizationToken(e.headers);
       const length = e.headers['content-length'];
@@ -113,6 +114,7 @@ export class RequestsHandler implements TraceHandler {
           break;
         case 'dispatch':
           rec.dispatchT = t;
+          rec.dispatchSeq = e.seq;
           rec.dispatchToken = e.token ?? (e.headers ? authorizationToken(e.headers) : undefined);
           break;
         case 'transport-end':

@@ -3,7 +3,7 @@
  * different order from their originals. Only first replays count: a second
  * replay of the same request is retry-loop's business.
  */
-import type { RequestRecord } from '../record';
+import { compareBySent, type RequestRecord } from '../record';
 import { describe } from './describe';
 import type { EpisodeRule } from './rule';
 
@@ -13,9 +13,10 @@ const sentAt = (r: RequestRecord) => r.sent ?? r.start;
  * Whether these sends were stamped in whole milliseconds, as a HAR stamps
  * them: then two sends in the same millisecond have no known order (a HAR
  * writer may list them either way). The page's own clock has sub-millisecond
- * steps and its events keep the page's order, so recorded replays sent in one
- * tick are still compared. Judged on all the sends together: one page tick
- * can land on a whole millisecond by chance; every send of an episode cannot.
+ * steps and its events keep the page's order, so recorded sends in one tick
+ * (originals as well as replays) are still compared, in the order the page
+ * recorded them (compareBySent). Judged on all the sends together: one page
+ * tick can land on a whole millisecond by chance; every send of an episode cannot.
  */
 const inWholeMilliseconds = (times: readonly number[]) => times.every((t) => Number.isInteger(t));
 
@@ -29,12 +30,14 @@ export const replayOutOfOrder: EpisodeRule = {
       if (original && ep.replaysOf.get(original.id)?.[0] === replay) pairs.push({ replay, original });
     }
     const coarse = inWholeMilliseconds(pairs.flatMap((p) => [sentAt(p.original), sentAt(p.replay)]));
+    // q's original went out before p's: by time, or in one tick by the page's order (unknown in whole milliseconds).
+    const before = (q: RequestRecord, p: RequestRecord) => sentAt(q) < sentAt(p) || (!coarse && sentAt(q) === sentAt(p) && compareBySent(q, p) < 0);
     const late = pairs.filter((p, i) =>
-      pairs.slice(i + 1).some((q) => sentAt(q.original) < sentAt(p.original) && !(coarse && sentAt(q.replay) === sentAt(p.replay))),
+      pairs.slice(i + 1).some((q) => before(q.original, p.original) && !(coarse && sentAt(q.replay) === sentAt(p.replay))),
     );
     if (late.length === 0) return [];
     const firstBad = pairs.find((p) => late.includes(p)) as (typeof pairs)[number];
-    const byOriginal = [...pairs].sort((a, b) => sentAt(a.original) - sentAt(b.original));
+    const byOriginal = [...pairs].sort((a, b) => compareBySent(a.original, b.original));
     return [
       {
         requests: pairs.map((p) => p.replay.id),
