@@ -1,6 +1,7 @@
 /** Background side of wire-format.ts: what a bridge forwards is decoded and checked here, off the app's thread. */
 import type { PageEvent } from './events';
 import { isPageEvent } from './validate';
+import { runSteps } from './wire-runs';
 import { CALL_ID_PREFIX, callNumber, PACKED_SETTLE, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, unpackStep, WIRE_LAYOUTS } from './wire-format';
 
 export interface DecodedBatch {
@@ -38,7 +39,8 @@ export function decodeBatchBody(body: unknown, first: number, count: number): De
 
 /**
  * The records of a body: the flat `f` cut at each record's length (a packed
- * step stays the one number it is), or the nested `e` of earlier versions.
+ * step stays the one number it is; a run of them, wire-runs.ts, becomes
+ * those numbers), or the nested `e` of earlier versions.
  */
 function recordsOf(data: Bag): unknown[] | undefined {
   if (Array.isArray(data.e)) return data.e;
@@ -49,6 +51,13 @@ function recordsOf(data: Bag): unknown[] | undefined {
     const n = flat[i];
     if (isPackedStep(n)) {
       records.push(n);
+      i++;
+      continue;
+    }
+    if (typeof n === 'string') {
+      const steps = runSteps(n);
+      if (steps === undefined) return undefined;
+      for (const step of steps) records.push(step);
       i++;
       continue;
     }

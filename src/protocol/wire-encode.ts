@@ -5,7 +5,8 @@
  * holds no event objects, and becomes its JSON body in one stringify.
  */
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
-import { callNumber, PACKED_SETTLE, packStep, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
+import { MAX_RUN_CHARS, RUN_DIGIT_CODES, runValue, writeLongRunValue } from './wire-runs';
+import { callNumber, PACKED_SETTLE, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
 import { apply, OwnMap } from './intrinsics';
 import { BatchTables } from './wire-tables';
 
@@ -38,6 +39,7 @@ const FIELDS = WIRE_TYPES.map((type) => WIRE_FIELDS[type]);
 // Taken when the page script starts, before any page script could replace them.
 const { round } = Math;
 const { stringify } = JSON;
+const { fromCharCode } = String;
 const { indexOf: arrayIndexOf, join: arrayJoin } = Array.prototype;
 const { slice: stringSlice } = String.prototype;
 
@@ -71,6 +73,10 @@ export class BatchWriter {
   count = 0;
   /** An upper bound of what the records add to the body's length (the tables count theirs). */
   private recordBytes = 64;
+  /** The slot of `flat` the open run of packed steps will fill (−1: none open), and its character codes so far (wire-runs.ts). */
+  private runAt = -1;
+  private runLength = 0;
+  private readonly runCodes: number[] = [];
 
   /** An upper bound of the body's length. */
   get bytes(): number {
@@ -118,6 +124,7 @@ export class BatchWriter {
 
   /** For tests: a record as it is, counted as an event. */
   writeRecord(record: readonly unknown[]): void {
+    this.closeRun();
     this.count++;
     this.put(record.length);
     for (const value of record) this.put(value);
@@ -131,6 +138,7 @@ export class BatchWriter {
 
   /** The records written since the last chunk: `flat` cut to them (it may hold more, left over). */
   private records(): unknown[] {
+    this.closeRun();
     if (this.flat.length !== this.n) this.flat.length = this.n;
     return this.flat;
   }
@@ -201,6 +209,7 @@ export class BatchWriter {
     }
     const n = index === 0 ? (callNumber(event.id) ?? 0) : 0;
     if (this.packedStep(index, event.t, event.id, n, event.instanceId, a, b, c, d)) return;
+    this.closeRun();
     const previous = this.previous[STEP_TYPE] as AxiosStepEvent | undefined;
     const flat = this.flat;
     const sameId = previous !== undefined && previous.id === event.id;
@@ -319,9 +328,36 @@ export class BatchWriter {
     if (index === 0) this.lastEnterId = -n;
     if (index < 2) this.remember(id, instanceId, undefined, undefined, undefined);
     else this.remember(id, instanceId, a, b, c);
-    this.flat[this.n++] = packStep(last === undefined ? PACKED_SETTLE : index, dt);
-    this.recordBytes += 24;
+    this.runStep(runValue(last === undefined ? PACKED_SETTLE : index, dt));
     return true;
+  }
+
+  /** Adds a packed step (its value, runValue) to the open run, opening one in the next slot of `flat` if none is. */
+  private runStep(v: number): void {
+    if (this.runAt < 0) {
+      this.runAt = this.n++;
+      this.runLength = 0;
+      // The run's quotes and the comma after it.
+      this.recordBytes += 3;
+    }
+    const codes = this.runCodes;
+    let at = this.runLength;
+    if (v < RUN_DIGIT_CODES.length) codes[at++] = RUN_DIGIT_CODES[v];
+    else at = writeLongRunValue(codes, at, v);
+    this.recordBytes += at - this.runLength;
+    this.runLength = at;
+    if (at >= MAX_RUN_CHARS) this.closeRun();
+  }
+
+  /** Writes the open run into its slot, as text: before any other record, and before the records are read. */
+  private closeRun(): void {
+    const at = this.runAt;
+    if (at < 0) return;
+    this.runAt = -1;
+    const codes = this.runCodes;
+    // Storing an array's length is a call into the engine's runtime: once a run, not once a step.
+    if (codes.length !== this.runLength) codes.length = this.runLength;
+    this.flat[at] = apply(fromCharCode, undefined, codes);
   }
 
   /**
@@ -373,6 +409,7 @@ export class BatchWriter {
   }
 
   private generic(event: Bag): void {
+    this.closeRun();
     const code = TYPE_CODE.get(event.type as PageEventType);
     if (code === undefined) {
       // A type the format does not know goes as its name, for the background to refuse.

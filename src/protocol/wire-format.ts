@@ -6,7 +6,7 @@
  * header and forwards the body as the string it got; the background, on its
  * own thread, decodes the body and checks every event.
  *
- * Body: {"o": timeOrigin, "k": [TokenRef...], "s": [string...], "h": [headers...], "f": [n, code, µs, field..., n, code, ...]}
+ * Body: {"o": timeOrigin, "k": [TokenRef...], "s": [string...], "h": [headers...], "f": [n, code, µs, field..., "run", n, code, ...]}
  * - `f` holds the events one after another, each as its length `n` then `n`
  *   values: its layout's code, its time, then its fields in the layout's
  *   order; absent fields are null, and trailing ones are left out. (The
@@ -35,9 +35,11 @@
  *   type's own layout takes any step with any field;
  * - a record may instead be one negative number, a packed step: one of
  *   STEPS_AGAIN or SETTLE_AS_BEFORE with its time folded in (packStep), an
- *   enter so packed being of the call after the previous enter's. A loop of
- *   calls to one endpoint then writes four numbers a call, not thirteen:
- *   the page stringifies, and the bridge posts, a third of the values.
+ *   enter so packed being of the call after the previous enter's; and a
+ *   string where a record's length would be is a run of packed steps, one
+ *   after another (wire-runs.ts), which is how the page writes them. A loop
+ *   of calls to one endpoint then writes about seven characters a call (an
+ *   enter, three steps in the same tick), not thirteen values.
  * Sequence numbers are implicit: the batch header names the first, and the
  * events are consecutive.
  */

@@ -4,6 +4,7 @@ import type { PageEvent, PageEventType } from './events';
 import { eventFieldNames, isPageEvent } from './validate';
 import { decodeBatchBody, decodeBatchData } from './wire-decode';
 import { BatchWriter, encodeBatchBody, encodeBatchData } from './wire-encode';
+import { runSteps } from './wire-runs';
 import { callNumber, PACKED_SETTLE, packStep, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, unpackStep, WIRE_FIELDS, WIRE_TYPES } from './wire-format';
 
 const ORIGIN = 1_795_644_597_000.125;
@@ -128,7 +129,7 @@ describe('the batch wire format', () => {
     expect(repeated).toBeGreaterThan(2000);
   });
 
-  it('writes a loop of calls to one endpoint as four numbers a call', () => {
+  it('writes a loop of calls to one endpoint as one run of packed steps, seven characters a call', () => {
     const token = { fp: '75e6b4e1584a', kind: 'jwt' as const, exp: 4102444800 };
     // One object, as the page script hands the same headers for the same headers (request-headers.ts).
     const headers = { accept: 'application/json', authorization: token };
@@ -143,12 +144,14 @@ describe('the batch wire format', () => {
     }).flat();
     const body = encodeBatchBody(events, ORIGIN);
     expect(decodeBatchBody(body, 0, events.length).events).toEqual(events);
-    // After the first call (and the second, the first that is like one before it), each is its four steps packed.
+    // After the first call (and the second, the first that is like one before it), each is its four steps packed, in one run.
     const { f } = encodeBatchData(events, ORIGIN);
-    const last = f.slice(-4 * 98);
-    expect(last).toEqual(Array.from({ length: 98 }, () => [packStep(0, 1000), packStep(1, 0), packStep(2, 0), packStep(PACKED_SETTLE, 0)]).flat());
+    const run = f[f.length - 1] as string;
+    expect(runSteps(run)?.slice(-4 * 98)).toEqual(Array.from({ length: 98 }, () => [packStep(0, 1000), packStep(1, 0), packStep(2, 0), packStep(PACKED_SETTLE, 0)]).flat());
+    // An enter 1 ms after the settle before it (v = 8000: a marker and three digits), then three steps in the same tick.
+    expect(run.endsWith('#1z0123'.repeat(98))).toBe(true);
     const perCall = (body.length - encodeBatchBody(events.slice(0, 8), ORIGIN).length) / 98;
-    expect(perCall).toBeLessThan(21);
+    expect(perCall).toBeLessThan(8);
   });
 
   it('packs an enter only when it is of the call after the previous enter, and a step only when its time fits', () => {
@@ -159,14 +162,14 @@ describe('the batch wire format', () => {
     const events = numbered([step(0, 'axr1', 'enter'), step(1, 'axr3', 'enter'), step(2, 'axr4', 'enter'), step(3, 'x', 'enter'), step(4, 'axr5', 'enter'), step(5, 'axr6', 'enter')], 0);
     const { f } = encodeBatchData(events, ORIGIN);
     // axr3 follows axr1: its time and id; axr4 follows axr3: packed; after "x", axr5 again in full; axr6 packed.
-    expect(f.slice(8, 13)).toEqual([3, STEP_AGAIN_CODE, 1000, -3, packStep(0, 1000)]);
-    expect(f.slice(-1)).toEqual([packStep(0, 1000)]);
-    expect(f.filter((v) => typeof v === 'number' && v < -6)).toHaveLength(2);
+    expect(f.slice(8, 13)).toEqual([3, STEP_AGAIN_CODE, 1000, -3, '#1z0']);
+    expect(f.slice(-1)).toEqual(['#1z0']);
     expect(decodeBatchData(encodeBatchData(events, ORIGIN), 0, events.length).events).toEqual(events);
     // Times back and forth, and a gap too long to pack (about 35 years in µs), go in the step's layout.
     const settles = numbered([step(0, 'axr1', 'settle'), step(5, 'axr1', 'settle'), step(2, 'axr1', 'settle'), step(2 ** 40 / 1000 + 10, 'axr1', 'settle')], 0);
     const data = encodeBatchData(settles, ORIGIN);
-    expect(data.f.slice(-4)).toEqual([packStep(PACKED_SETTLE, -3000), 2, SETTLE_AS_BEFORE_CODE, 2 ** 40 + 8000]);
+    expect(runSteps(data.f[data.f.length - 4] as string)).toEqual([packStep(PACKED_SETTLE, 5000), packStep(PACKED_SETTLE, -3000)]);
+    expect(data.f.slice(-3)).toEqual([2, SETTLE_AS_BEFORE_CODE, 2 ** 40 + 8000]);
     expect(decodeBatchData(data, 0, settles.length).events).toEqual(settles);
   });
 
@@ -245,9 +248,9 @@ describe('the batch wire format', () => {
     expect(decodeBatchBody(body, 0, ids.length).events.map((e) => (e as { id: string }).id)).toEqual(ids);
     const calls = new BatchWriter(ORIGIN);
     for (let n = 1; n <= 50; n++) for (const step of ['enter', 'dispatch', 'transport-end', 'settle'] as const) calls.write({ type: 'axios-step', t: ORIGIN + n, id: `axr${n}`, instanceId: 'axi1', step });
-    // The instance id, once a batch, is the only string left.
+    // The instance id, once a batch, is the only string left, but for the one run of packed steps the calls after the first two make.
     const records = calls.body().split('"f":')[1];
-    expect(records.match(/"/g)).toEqual(['"', '"']);
+    expect(records.match(/"[^"]*"/g)).toEqual(['"axi1"', expect.stringMatching(/^"[\w!#$%&()-]+"$/)]);
     expect(decodeBatchBody(calls.body(), 0, 200).events.filter((e) => (e as { step: string }).step === 'settle').map((e) => (e as { id: string }).id)).toEqual(
       Array.from({ length: 50 }, (_, i) => `axr${i + 1}`),
     );
@@ -378,7 +381,8 @@ describe('the batch wire format', () => {
       { type: 'axios-step', seq: 3, t: ORIGIN + 3, id: 'axr1', instanceId: 'axi1', step: 'settle', status: 200, outcome: 'response' },
     ];
     const endedData = encodeBatchData(ended, ORIGIN);
-    expect(endedData.f.slice(-6)).toEqual([packStep(PACKED_SETTLE, 1000), 4, continuedSettle, 1000, 200, 0]);
+    expect(runSteps(endedData.f[endedData.f.length - 6] as string)).toEqual([packStep(PACKED_SETTLE, 1000)]);
+    expect(endedData.f.slice(-5)).toEqual([4, continuedSettle, 1000, 200, 0]);
     expect(decodeBatchData(endedData, 0, 4).events).toEqual(ended);
     const alone = JSON.stringify({ o: 0, k: [], f: [4, continuedSettle, 5, 200, 0, 6, settleCode, 5, 'axr1', 'axi1', 200, 0] });
     expect(decodeBatchBody(alone, 0, 2)).toEqual({
