@@ -38,7 +38,10 @@ if (mode !== 'bare') {
   // As the page script makes ids (a tree older than ids.ts: as it did then).
   let counter = 0;
   const ids = await import(`${src}/inject/ids.ts`).catch(() => undefined);
-  const newId: InjectContext['newId'] = ids ? ids.idMaker() : (prefix) => `${prefix}${++counter}`;
+  // A tree with ids.ts's Ids also tells the number of the id made last (the page script's context does).
+  const counter2 = ids?.Ids ? new ids.Ids() : undefined;
+  const newId: InjectContext['newId'] = counter2 ? (prefix) => counter2.next(prefix) : ids ? ids.idMaker() : (prefix) => `${prefix}${++counter}`;
+  const lastIdNumber = counter2 ? () => counter2.last as number : undefined;
   const ctx: InjectContext = {
     // VARIANT=hooks: the hooks run, nothing is recorded (how the cost splits).
     emit: process.env.VARIANT === 'hooks' ? () => {} : (event) => batcher.push(event),
@@ -50,6 +53,7 @@ if (mode !== 'bare') {
       : {}),
     now: process.env.CLOCK === 'fixed' ? () => origin + 1 : () => origin + performance.now(),
     newId,
+    ...(lastIdNumber ? { lastIdNumber } : {}),
     tokenRef: (raw) => identity.ref(raw),
     guard(fn) {
       try {

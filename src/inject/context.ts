@@ -1,5 +1,5 @@
 import type { AxiosStepEvent, PageEvent, TokenRef } from '../protocol';
-import { idMaker } from './ids';
+import { Ids } from './ids';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -26,6 +26,8 @@ export interface InjectContext {
   now(): number;
   /** Unique within the page session. */
   newId(prefix: string): string;
+  /** The number in the id newId made last (`prefix` + this number). Absent: read it from the id. */
+  lastIdNumber?(): number;
   /** Fingerprint and claims of a raw token; the raw value never leaves the page. */
   tokenRef(raw: string): TokenRef;
   /** Run our own code so that no exception of ours can reach page code. */
@@ -50,12 +52,14 @@ export function createInjectContext({
   stepEvent = reusedStepEvent(),
   repeatStep,
 }: Pick<InjectContext, 'emit' | 'now' | 'tokenRef'> & Partial<Pick<InjectContext, 'stepEvent' | 'repeatStep'>>): InjectContext {
+  const ids = new Ids();
   return {
     emit,
     stepEvent,
     repeatStep,
     now,
-    newId: idMaker(),
+    newId: (prefix) => ids.next(prefix),
+    lastIdNumber: () => ids.last,
     tokenRef,
     guard(fn) {
       try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idMaker, increment } from './ids';
+import { idMaker, Ids, increment } from './ids';
 
 describe('increment', () => {
   it('counts in decimal, carrying through nines', () => {
@@ -27,5 +27,14 @@ describe('idMaker', () => {
     const a = idMaker();
     const b = idMaker();
     expect([a('axr'), a('axr'), b('axr'), a('f')]).toEqual(['axr1', 'axr2', 'axr1', 'f3']);
+  });
+
+  it('tells the number of the id it made last, as a number', () => {
+    const ids = new Ids();
+    const prefixes = ['axr', 'x', 'axi', 'f'];
+    for (let n = 1; n <= 2_500; n++) {
+      const id = ids.next(prefixes[n % 4]);
+      if (ids.last !== n || id !== `${prefixes[n % 4]}${ids.last}`) expect([id, ids.last]).toEqual([`${prefixes[n % 4]}${n}`, n]);
+    }
   });
 });

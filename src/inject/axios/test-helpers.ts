@@ -41,6 +41,7 @@ export function recorder(): Recorder {
     // Strictly increasing, so "a before b" is a comparison of t.
     now: () => (clock += 1),
     newId: (prefix) => `${prefix}${++n}`,
+    lastIdNumber: () => n,
     tokenRef: (raw) => identity.ref(raw),
     guard(fn) {
       try {

@@ -78,8 +78,10 @@ export class Tracker {
   private newCall(instance: Instance, config: object | undefined, viaWrapper: boolean): Call {
     this.registry.announce(instance, 'auto');
     // The wire writes such ids as numbers (protocol/wire-format.ts).
-    const id = this.ctx.newId(CALL_ID_PREFIX);
-    return newCall(id, callNumber(id) ?? 0, instance, this.replays.begin(config, id), this.ctx.now(), viaWrapper);
+    const ctx = this.ctx;
+    const id = ctx.newId(CALL_ID_PREFIX);
+    const n = ctx.lastIdNumber !== undefined ? ctx.lastIdNumber() : (callNumber(id) ?? 0);
+    return newCall(id, n, instance, this.replays.begin(config, id), ctx.now(), viaWrapper);
   }
 
   /** From the request wrapper: `context.request(...args)` was called. */
