@@ -5,8 +5,8 @@
  * holds no event objects, and becomes its JSON body in one stringify.
  */
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
-import { MAX_RUN_CHARS, RUN_DIGIT_CODES, runValue, writeLongRunValue } from './wire-runs';
-import { callNumber, PACKED_SETTLE, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
+import { MAX_RUN_CHARS, RUN_DIGIT_CODES, writeLongRunValue } from './wire-runs';
+import { callNumber, PACKED_SETTLE, packedValue, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
 import { apply, OwnMap } from './intrinsics';
 import { BatchTables } from './wire-tables';
 
@@ -328,11 +328,11 @@ export class BatchWriter {
     if (index === 0) this.lastEnterId = -n;
     if (index < 2) this.remember(id, instanceId, undefined, undefined, undefined);
     else this.remember(id, instanceId, a, b, c);
-    this.runStep(runValue(last === undefined ? PACKED_SETTLE : index, dt));
+    this.runStep(packedValue(last === undefined ? PACKED_SETTLE : index, dt));
     return true;
   }
 
-  /** Adds a packed step (its value, runValue) to the open run, opening one in the next slot of `flat` if none is. */
+  /** Adds a packed step (its packedValue) to the open run, opening one in the next slot of `flat` if none is. */
   private runStep(v: number): void {
     if (this.runAt < 0) {
       this.runAt = this.n++;

@@ -187,10 +187,14 @@ export const SETTLE_AS_BEFORE_CODE = WIRE_LAYOUTS.indexOf(SETTLE_AS_BEFORE);
  */
 export const PACKED_SETTLE = 3;
 
-/** A packed step: kind and time delta (µs, an integer of either sign) as one negative safe integer. */
+/** A packed step's kind and time delta (µs, an integer of either sign) as one non-negative safe integer: what a run writes (wire-runs.ts). */
+export function packedValue(kind: number, dt: number): number {
+  return kind + 4 * (dt >= 0 ? 2 * dt : -2 * dt - 1);
+}
+
+/** A packed step as a record of `f` by itself: its packedValue as a negative safe integer. */
 export function packStep(kind: number, dt: number): number {
-  const zigzag = dt >= 0 ? 2 * dt : -2 * dt - 1;
-  return -(1 + kind + 4 * zigzag);
+  return -(1 + packedValue(kind, dt));
 }
 
 /** The kind and time delta of a packed step; undefined for anything packStep cannot give. */

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBatchData } from './wire-decode';
 import { BatchWriter } from './wire-encode';
-import { packStep, PACKED_SETTLE } from './wire-format';
-import { MAX_RUN_CHARS, RUN_DIGITS, runSteps, runValue, writeLongRunValue } from './wire-runs';
+import { packedValue, packStep, PACKED_SETTLE } from './wire-format';
+import { MAX_RUN_CHARS, RUN_DIGITS, runSteps, writeLongRunValue } from './wire-runs';
 
 /** A run written the way the writer writes one. */
 function runOf(values: readonly number[]): string {
@@ -25,7 +25,7 @@ describe('runs of packed steps', () => {
   it('reads back every step a writer packs, kinds and times of either sign', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: -(2 ** 40) + 1, max: 2 ** 40 - 1 })), { minLength: 1, maxLength: 50 }), (steps) => {
-        expect(runSteps(runOf(steps.map(([kind, dt]) => runValue(kind, dt))))).toEqual(steps.map(([kind, dt]) => packStep(kind, dt)));
+        expect(runSteps(runOf(steps.map(([kind, dt]) => packedValue(kind, dt))))).toEqual(steps.map(([kind, dt]) => packStep(kind, dt)));
       }),
     );
   });

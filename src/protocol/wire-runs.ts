@@ -7,7 +7,7 @@
  * character codes instead of stringifying numbers: less for the page to
  * write, for the bridge to post and for the background to parse.
  *
- * Each step is its packed value v = −(packStep(kind, dt)) − 1 (v ≥ 0):
+ * Each step is its packedValue v (wire-format.ts; packStep's is −(v + 1)):
  * v < 64 is one digit of RUN_DIGITS; a larger v is a marker of RUN_MARKERS
  * saying how many digits follow (2 to 8, most significant first). No
  * character needs escaping in JSON.
@@ -33,9 +33,6 @@ const DIGIT_OF = new Int8Array(128).fill(-1);
 const MARKER_OF = new Int8Array(128);
 RUN_DIGIT_CODES.forEach((code, value) => (DIGIT_OF[code] = value));
 MARKER_CODES.forEach((code, i) => (MARKER_OF[code] = i + 2));
-
-/** The packed value of a step (packStep's, as a non-negative number). */
-export const runValue = (kind: number, dt: number): number => kind + 4 * (dt >= 0 ? 2 * dt : -2 * dt - 1);
 
 /**
  * Writes `v` (at least 64: smaller ones are one digit, which the writer
