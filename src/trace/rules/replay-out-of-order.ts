@@ -30,8 +30,8 @@ export const replayOutOfOrder: EpisodeRule = {
       if (original && ep.replaysOf.get(original.id)?.[0] === replay) pairs.push({ replay, original });
     }
     const coarse = inWholeMilliseconds(pairs.flatMap((p) => [sentAt(p.original), sentAt(p.replay)]));
-    // q's original went out before p's: by time, or in one tick by the page's order (unknown in whole milliseconds).
-    const before = (q: RequestRecord, p: RequestRecord) => sentAt(q) < sentAt(p) || (!coarse && sentAt(q) === sentAt(p) && compareBySent(q, p) < 0);
+    // q went out before p: by time, and within one tick in the page's order, which whole milliseconds do not keep.
+    const before = (q: RequestRecord, p: RequestRecord) => (coarse ? sentAt(q) < sentAt(p) : compareBySent(q, p) < 0);
     const late = pairs.filter((p, i) =>
       pairs.slice(i + 1).some((q) => before(q.original, p.original) && !(coarse && sentAt(q.replay) === sentAt(p.replay))),
     );
