@@ -83,9 +83,9 @@ if (mode !== 'bare') {
   let counter = 0;
   const ids = tree.ids;
   // A tree with ids.ts's Ids also tells the number of the id made last (the page script's context does).
-  const counter2 = ids?.Ids ? new ids.Ids() : undefined;
-  const newId: InjectContext['newId'] = counter2 ? (prefix) => counter2.next(prefix) : ids ? ids.idMaker() : (prefix) => `${prefix}${++counter}`;
-  const lastIdNumber = counter2 ? () => counter2.last as number : undefined;
+  const idCounter = ids?.Ids ? new ids.Ids() : undefined;
+  const newId: InjectContext['newId'] = idCounter ? (prefix) => idCounter.next(prefix) : ids ? ids.idMaker() : (prefix) => `${prefix}${++counter}`;
+  const lastIdNumber = idCounter ? () => idCounter.last as number : undefined;
   const ctx: InjectContext = {
     // VARIANT=hooks: the hooks run, nothing is recorded (how the cost splits).
     emit: process.env.VARIANT === 'hooks' ? () => {} : (event) => batcher.push(event),
