@@ -5,8 +5,9 @@
  * enabled registered. It makes no network request of its own.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { PORT_BRIDGE, PORT_PANEL, SOURCE } from '../protocol';
+import { envelope, PORT_BRIDGE, PORT_PANEL, type BridgePing } from '../protocol';
 import { scriptFiles } from './content-scripts';
+import { extensionInstance } from './extension-instance';
 import { reportHttpOnlyChange } from './http-only-watch';
 import { injectIfMissing, type LateInjectApi } from './late-inject';
 import { Router, type BridgePort, type PanelPort } from './router';
@@ -32,6 +33,11 @@ const router = new Router(store, {
   extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
   eventsPerSecond: 60_000,
   burstEvents: 400_000,
+  instance: extensionInstance({
+    get: (keys) => browser.storage.session.get(keys),
+    set: (items) => browser.storage.session.set(items),
+    remove: (keys) => browser.storage.session.remove(keys),
+  }),
 });
 
 browser.runtime.onConnect.addListener((port: Runtime.Port) => {
@@ -43,7 +49,10 @@ browser.tabs.onRemoved.addListener((tabId) => void router.tabRemoved(tabId));
 const files = scriptFiles(browser.runtime.getManifest() as Parameters<typeof scriptFiles>[0]);
 
 const lateInject: LateInjectApi = {
-  ping: async (tabId) => (await browser.tabs.sendMessage(tabId, { source: SOURCE, kind: 'ping' }, { frameId: 0 })) === true,
+  ping: async (tabId) => {
+    const ping: BridgePing = { ...envelope(), kind: 'ping', instance: await router.instance };
+    return (await browser.tabs.sendMessage(tabId, ping, { frameId: 0 })) === true;
+  },
   inject: async (tabId, js, world) => {
     await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: js, world, injectImmediately: true });
   },

@@ -7,6 +7,7 @@ import { TabStore } from './tab-store';
 import { memoryStorage, pageEvents } from './test-helpers';
 
 const ORIGIN = 'chrome-extension://abc';
+const INSTANCE = 'this-copy';
 
 function fakePort<In, Out>(name: string, sender: TypedPort<In, Out>['sender']) {
   const inbox: Out[] = [];
@@ -35,7 +36,7 @@ const shown = (inbox: BackgroundToPanel[]) => inbox.flatMap((m) => (m.kind === '
 
 function setup(storage = memoryStorage(), limits = { eventsPerSecond: 1e6, burstEvents: 1e6 }) {
   const store = new TabStore(storage, { maxEvents: 1000, persistEvents: 100, chunkSize: 10, saveDelayMs: 5, newSalt: () => Math.random().toString(36) });
-  return { router: new Router(store, { extensionOrigin: ORIGIN, ...limits }), storage };
+  return { router: new Router(store, { extensionOrigin: ORIGIN, ...limits, instance: Promise.resolve(INSTANCE) }), storage };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -75,6 +76,28 @@ describe('Router', () => {
     await settle();
     expect(a.inbox[0]).toMatchObject({ kind: 'welcome', salt: expect.any(String) });
     expect(b.inbox[0].salt).toBe(a.inbox[0].salt);
+  });
+
+  it('names its instance in every welcome, and ignores a bridge whose hello names another (a content script from before a reload)', async () => {
+    const { router } = setup();
+    const watcher = panel();
+    router.addPanel(watcher.port);
+    watcher.send({ ...env, kind: 'subscribe', tabId: 3 });
+    const stale = bridge(3);
+    router.addBridge(stale.port);
+    stale.send({ ...env, kind: 'hello', instance: 'before-reload' });
+    stale.send(batch(1, pageEvents(0, 2)));
+    const mine = bridge(3, 1);
+    router.addBridge(mine.port);
+    mine.send({ ...env, kind: 'hello', instance: INSTANCE });
+    mine.send({ ...env, kind: 'events', session: 'm', ...wireBatch(pageEvents(0, 1)), link: 'M', batch: 1 });
+    await settle();
+    expect(stale.inbox).toEqual([{ ...env, kind: 'welcome', salt: expect.any(String), instance: INSTANCE }]);
+    expect(mine.inbox[0]).toMatchObject({ kind: 'welcome', instance: INSTANCE });
+    expect(shown(watcher.inbox)).toEqual(['m:0']);
+    expect(router.hasBridge(3)).toBe(true);
+    mine.close();
+    expect(router.hasBridge(3)).toBe(false);
   });
 
   it('refuses a bridge with no tab, and a panel port opened by anything but our own pages', async () => {

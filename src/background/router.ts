@@ -15,6 +15,8 @@ interface BridgeState {
   frameId: number;
   link?: string;
   acked: number;
+  /** Its hello named another extension instance: a content script of the extension as it was before a reload. */
+  stale: boolean;
 }
 
 export interface RouterOptions {
@@ -23,6 +25,8 @@ export interface RouterOptions {
   /** Per tab, across its frames: a page flooding us must not starve the worker. */
   eventsPerSecond: number;
   burstEvents: number;
+  /** This loaded copy of the extension (BackgroundWelcome.instance). */
+  instance: Promise<string>;
 }
 
 /**
@@ -47,15 +51,21 @@ export class Router {
     };
   }
 
+  get instance(): Promise<string> {
+    return this.options.instance;
+  }
+
   addBridge(port: BridgePort): void {
     const from = bridgeSender(port.sender, this.options.extensionOrigin);
     if (!from) {
       port.disconnect();
       return;
     }
-    const bridge: BridgeState = { port, ...from, acked: 0 };
+    const bridge: BridgeState = { port, ...from, acked: 0, stale: false };
     this.bridges.add(bridge);
-    void this.store.get(from.tabId).then((log) => this.post(bridge, { ...envelope(), kind: 'welcome', salt: log.meta.salt }));
+    void Promise.all([this.store.get(from.tabId), this.options.instance]).then(([log, instance]) =>
+      this.post(bridge, { ...envelope(), kind: 'welcome', salt: log.meta.salt, instance }),
+    );
     port.onMessage.addListener((message) => void this.fromBridge(bridge, message));
     port.onDisconnect.addListener(() => this.bridges.delete(bridge));
   }
@@ -65,7 +75,7 @@ export class Router {
   }
 
   hasBridge(tabId: number): boolean {
-    for (const bridge of this.bridges) if (bridge.tabId === tabId) return true;
+    for (const bridge of this.bridges) if (bridge.tabId === tabId && !bridge.stale) return true;
     return false;
   }
 
@@ -83,6 +93,14 @@ export class Router {
   }
 
   private async fromBridge(bridge: BridgeState, message: BridgeToBackground): Promise<void> {
+    // Every message waits here alike, so they are still handled in the order they came.
+    const instance = await this.options.instance;
+    if (message?.kind === 'hello') {
+      // The welcome (sent however the hello reads) tells such a bridge to retire.
+      if (typeof message.instance === 'string' && message.instance !== instance) bridge.stale = true;
+      return;
+    }
+    if (bridge.stale) return;
     const batch = toBatch(message, bridge.frameId);
     if (!batch) return;
     const log = await this.store.get(bridge.tabId);

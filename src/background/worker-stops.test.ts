@@ -14,6 +14,7 @@ import { pageBatch } from '../bridge/test-helpers';
 import { subscribe, type PanelPortLike } from '../panel/subscription';
 import type { KeyValueStore } from './log-storage';
 import type { TypedPort } from './ports';
+import { extensionInstance } from './extension-instance';
 import { Router } from './router';
 import { TabStore } from './tab-store';
 import { memoryStorage, pageEvents } from './test-helpers';
@@ -53,7 +54,8 @@ class Worker {
   constructor(browserStorage: BrowserStorage) {
     const storage = browserStorage.for(this);
     const store = new TabStore(storage, { maxEvents: 200_000, persistEvents: 10_000, chunkSize: 250, saveDelayMs: 5, newSalt: () => 'salt' });
-    this.router = new Router(store, { extensionOrigin: ORIGIN, eventsPerSecond: 1e9, burstEvents: 1e9 });
+    // As index.ts names it: from the storage a restarted worker finds again.
+    this.router = new Router(store, { extensionOrigin: ORIGIN, eventsPerSecond: 1e9, burstEvents: 1e9, instance: extensionInstance(storage) });
   }
 }
 

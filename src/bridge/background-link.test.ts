@@ -5,6 +5,7 @@ import { BackgroundLink, type RuntimePort } from './background-link';
 import { Outbox } from './outbox';
 
 const env = { source: SOURCE, v: PROTOCOL_VERSION } as const;
+const welcome = (instance = 'I1') => ({ ...env, kind: 'welcome', salt: 'abc', instance });
 const ev = (seq: number) => ({ type: 'request-end' as const, seq, t: 0, id: 'x', status: 200 });
 
 function harness() {
@@ -46,7 +47,7 @@ describe('BackgroundLink', () => {
     let salt = '';
     h.link.onSalt = (s) => (salt = s);
     h.link.start();
-    h.ports[0].receive({ ...env, kind: 'welcome', salt: 'abc' });
+    h.ports[0].receive(welcome());
     h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!);
     h.link.send(h.outbox.addEvents(pageBatch('s', [ev(1)], 10))!);
     expect(h.ports[0].sent.map((m) => m.kind)).toEqual(['hello', 'events', 'events']);
@@ -58,19 +59,60 @@ describe('BackgroundLink', () => {
   it('reconnects when the worker stops and sends everything unacknowledged again, in order', () => {
     const h = harness();
     h.link.start();
-    h.ports[0].receive({ ...env, kind: 'welcome', salt: 'abc' });
+    h.ports[0].receive(welcome());
     h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!);
     h.link.send(h.outbox.addEvents(pageBatch('s', [ev(1)], 10))!);
     h.ports[0].drop();
     h.runTimers();
     expect(h.ports).toHaveLength(2);
-    expect(h.ports[1].sent.map((m) => (m.kind === 'events' ? m.batch : m.kind))).toEqual(['hello', 1, 2]);
+    // Nothing but the hello until the background says which extension it is.
+    expect(h.ports[1].sent).toEqual([{ ...env, kind: 'hello', instance: 'I1' }]);
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(2)], 10))!);
+    expect(h.ports[1].sent).toHaveLength(1);
+    h.ports[1].receive(welcome());
+    expect(h.ports[1].sent.map((m) => (m.kind === 'events' ? m.batch : m.kind))).toEqual(['hello', 1, 2, 3]);
+  });
+
+  it('retires when a reconnect reaches another extension instance (a reload), sending it nothing', () => {
+    const h = harness();
+    let orphaned = 0;
+    h.link.onOrphaned = () => orphaned++;
+    h.link.start();
+    expect(h.ports[0].sent).toEqual([{ ...env, kind: 'hello' }]);
+    h.ports[0].receive(welcome('I1'));
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!);
+    h.ports[0].drop();
+    h.runTimers();
+    h.ports[1].receive(welcome('I2'));
+    expect(orphaned).toBe(1);
+    expect(h.ports[1].sent.map((m) => m.kind)).toEqual(['hello']);
+    expect(h.ports[1].disconnected).toBe(true);
+    // And stays quiet: no reconnect, nothing sent, pings answered no.
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(1)], 10))!);
+    h.runTimers();
+    expect(h.ports).toHaveLength(2);
+    expect(h.link.answerPing('I1')).toBe(false);
+  });
+
+  it('answers a ping from its own instance, and retires on one from another', () => {
+    const h = harness();
+    let orphaned = 0;
+    h.link.onOrphaned = () => orphaned++;
+    h.link.start();
+    // Not welcomed yet: a live bridge on its way.
+    expect(h.link.answerPing('I1')).toBe(true);
+    h.ports[0].receive(welcome('I1'));
+    expect(h.link.answerPing('I1')).toBe(true);
+    expect(orphaned).toBe(0);
+    expect(h.link.answerPing('I2')).toBe(false);
+    expect(orphaned).toBe(1);
+    expect(h.ports[0].disconnected).toBe(true);
   });
 
   it('stays disconnected while idle: nothing to resend, salt known', () => {
     const h = harness();
     h.link.start();
-    h.ports[0].receive({ ...env, kind: 'welcome', salt: 'abc' });
+    h.ports[0].receive(welcome());
     h.ports[0].drop();
     expect(h.timers).toEqual([]);
   });
@@ -81,6 +123,7 @@ describe('BackgroundLink', () => {
     h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!);
     h.link.reconnect();
     expect(h.ports[0].disconnected).toBe(true);
+    h.ports[1].receive(welcome());
     expect(h.ports[1].sent.map((m) => m.kind)).toEqual(['hello', 'events']);
   });
 

@@ -24,12 +24,22 @@ const MAX_BACKOFF_MS = 1000;
  * the port drops (the worker stopped, the page went into the back/forward
  * cache) it is opened again, and everything the background has not
  * acknowledged as stored is sent again, in order.
+ *
+ * Each port carries nothing but the hello until the background's welcome
+ * names the extension instance it belongs to. While an extension reloads,
+ * its old content scripts can still open a port for a moment, and it
+ * reaches the new extension's worker: a bridge welcomed by another instance
+ * than its first retires, rather than pour the old copy's events into the
+ * new one's log and keep the new copy's scripts out of the page.
  */
 export class BackgroundLink {
   onSalt: (salt: string) => void = () => {};
   onOrphaned: () => void = () => {};
   private port: RuntimePort | undefined;
+  /** The open port's welcome has come. */
+  private welcomed = false;
   private salted = false;
+  private instance: string | undefined;
   private orphaned = false;
   private reconnectTimer: unknown;
   private backoffMs = 0;
@@ -41,10 +51,24 @@ export class BackgroundLink {
     this.connect();
   }
 
-  /** Sends a new outbox entry (connecting sends every unacknowledged entry anyway). */
+  /** Sends a new outbox entry (a welcome sends every unacknowledged entry anyway). */
   send(entry: BridgeEvents): void {
-    if (this.port) this.post(entry);
-    else this.connect();
+    if (!this.port) this.connect();
+    else if (this.welcomed) this.post(entry);
+  }
+
+  /**
+   * The background's ping before it injects our scripts: true when this
+   * bridge is live and belongs to `instance`. One that belongs to another
+   * retires now, so the page script it serves makes way for a new copy.
+   */
+  answerPing(instance: unknown): boolean {
+    if (this.orphaned) return false;
+    if (!this.deps.alive() || (this.instance !== undefined && typeof instance === 'string' && instance !== this.instance)) {
+      this.orphan();
+      return false;
+    }
+    return true;
   }
 
   /** Drops the port and opens a new one: after a back/forward cache restore the old one may be dead without saying so. */
@@ -69,24 +93,33 @@ export class BackgroundLink {
       return this.orphan();
     }
     this.port = port;
-    port.onMessage.addListener((message) => this.receive(message as BackgroundToBridge));
+    this.welcomed = false;
+    port.onMessage.addListener((message) => {
+      if (this.port === port) this.receive(message as BackgroundToBridge);
+    });
     port.onDisconnect.addListener(() => {
       if (this.port !== port) return;
       this.port = undefined;
       if (!this.deps.alive()) return this.orphan();
       if (this.outbox.unacked.length > 0 || !this.salted) this.scheduleReconnect();
     });
-    this.post({ ...envelope(), kind: 'hello' });
-    for (const entry of this.outbox.unacked) this.post(entry);
+    this.post(this.instance === undefined ? { ...envelope(), kind: 'hello' } : { ...envelope(), kind: 'hello', instance: this.instance });
   }
 
   private receive(message: BackgroundToBridge): void {
     if (message?.source !== SOURCE) return;
     this.backoffMs = 0;
-    if (message.kind === 'welcome' && typeof message.salt === 'string') {
-      this.salted = true;
-      this.onSalt(message.salt);
-    } else if (message.kind === 'ack' && Number.isSafeInteger(message.batch)) this.outbox.ack(message.batch);
+    if (message.kind === 'welcome' && typeof message.salt === 'string' && typeof message.instance === 'string') this.welcome(message.salt, message.instance);
+    else if (message.kind === 'ack' && Number.isSafeInteger(message.batch)) this.outbox.ack(message.batch);
+  }
+
+  private welcome(salt: string, instance: string): void {
+    if (this.instance !== undefined && instance !== this.instance) return this.orphan();
+    this.instance = instance;
+    this.welcomed = true;
+    this.salted = true;
+    this.onSalt(salt);
+    for (const entry of this.outbox.unacked) this.post(entry);
   }
 
   private post(message: BridgeToBackground): void {
@@ -114,7 +147,13 @@ export class BackgroundLink {
   private orphan(): void {
     if (this.orphaned) return;
     this.orphaned = true;
+    const port = this.port;
     this.port = undefined;
+    try {
+      port?.disconnect();
+    } catch {
+      // Already closed.
+    }
     this.onOrphaned();
   }
 }

@@ -52,7 +52,8 @@ function start(): void {
   // The background asks before it injects into a tab opened before the
   // extension: only the extension can message a content script, never a page.
   chrome.runtime?.onMessage.addListener((message, _sender, respond) => {
-    if ((message as { source?: unknown; kind?: unknown })?.source === SOURCE && (message as { kind?: unknown }).kind === 'ping') respond(true);
+    const ping = message as { source?: unknown; kind?: unknown; instance?: unknown } | null;
+    if (ping?.source === SOURCE && ping.kind === 'ping') respond(link.answerPing(ping.instance));
   });
   addEventListener(CONNECT_EVENT, onConnect, true);
   addEventListener('pageshow', onPageShow, true);

@@ -96,9 +96,14 @@ export interface LossMarker {
 }
 
 // bridge -> background, over a runtime port
-/** Sent when the port opens, so the salt arrives before the first batch. */
+/**
+ * Sent when the port opens, so the salt arrives before the first batch; the
+ * bridge sends nothing else until the welcome comes back.
+ */
 export interface BridgeHello extends Envelope {
   kind: 'hello';
+  /** The extension instance that welcomed this bridge before (BackgroundWelcome.instance), once there was one. */
+  instance?: string;
 }
 export interface BridgeEvents extends Envelope {
   kind: 'events';
@@ -130,6 +135,13 @@ export type BridgeToBackground = BridgeHello | BridgeEvents | BridgeRejects;
 export interface BackgroundWelcome extends Envelope {
   kind: 'welcome';
   salt: string;
+  /**
+   * Names this loaded copy of the extension: the same after the service
+   * worker restarts, new after the extension is reloaded or updated. A
+   * bridge welcomed by another instance belongs to an extension that is
+   * gone, and retires.
+   */
+  instance: string;
 }
 /** Every batch of the link up to `batch` is stored and survives a worker restart. */
 export interface BackgroundAck extends Envelope {
@@ -137,6 +149,12 @@ export interface BackgroundAck extends Envelope {
   batch: number;
 }
 export type BackgroundToBridge = BackgroundWelcome | BackgroundAck;
+
+/** Asked by the background before it injects our scripts into an open tab: is a bridge of this instance there? */
+export interface BridgePing extends Envelope {
+  kind: 'ping';
+  instance: string;
+}
 
 /** What the panel shows about events that did not arrive. */
 export interface TabStats {
