@@ -71,6 +71,29 @@ describe('the extension reloaded, or installed, while a page is open', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a page idle through the reload is recorded by the new copy once the panel opens', async () => {
+    // Nothing is sent after the reload, so no failed post tells the old
+    // bridge that its extension is gone: it must find out by itself, or the
+    // old page script, still live, keeps the new one out.
+    lab = await launchLab();
+    const page = await lab.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/stream.html?idle-reload`);
+    const ext = await extensionPage(lab);
+    const tabId = await tabIdByUrl(ext, page.url());
+    await page.evaluate('fetchBurst(1)');
+    await page.waitForFunction('window.fetchesSettled === 1');
+
+    await reloadExtension(lab);
+    const panel = await openPanel(lab, tabId);
+    await startProbe(panel, tabId);
+    await expect.poll(async () => (await sessionsOf(panel)).length, { timeout: 10_000 }).toBe(1);
+    await page.evaluate('fetchBurst(2)');
+    await expect.poll(async () => (await sessionsOf(panel))[0]?.length).toBe(1 + 4);
+    expect(await page.evaluate('window.pageErrors')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('a tab opened before the extension was installed is recorded once its panel opens', async () => {
     lab = await launchLab({ withExtension: false });
     const page = await lab.context.newPage();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageBatch } from './test-helpers';
 import { PROTOCOL_VERSION, SOURCE, type BridgeToBackground } from '../protocol';
-import { BackgroundLink, type RuntimePort } from './background-link';
+import { ALIVE_CHECKS_MS, BackgroundLink, type RuntimePort } from './background-link';
 import { Outbox } from './outbox';
 
 const env = { source: SOURCE, v: PROTOCOL_VERSION } as const;
@@ -111,10 +111,53 @@ describe('BackgroundLink', () => {
 
   it('stays disconnected while idle: nothing to resend, salt known', () => {
     const h = harness();
+    let orphaned = 0;
+    h.link.onOrphaned = () => orphaned++;
     h.link.start();
     h.ports[0].receive(welcome());
     h.ports[0].drop();
+    // Only looks, now and then and for a while, whether the extension is still there.
+    const delays: number[] = [];
+    for (let i = 0; i < 10 && h.timers.length > 0; i++) {
+      delays.push(...h.timers.map((t) => t.ms));
+      h.runTimers();
+    }
     expect(h.timers).toEqual([]);
+    expect(delays.slice(-ALIVE_CHECKS_MS.length)).toEqual(ALIVE_CHECKS_MS);
+    expect(h.ports).toHaveLength(1);
+    expect(orphaned).toBe(0);
+  });
+
+  it('retires while idle once the extension is gone, though its port dropped while it was still there (a reload)', () => {
+    const h = harness();
+    let orphaned = 0;
+    h.link.onOrphaned = () => orphaned++;
+    h.link.start();
+    h.ports[0].receive(welcome());
+    h.ports[0].drop();
+    h.runTimers();
+    expect(orphaned).toBe(0);
+    h.kill();
+    h.runTimers();
+    expect(orphaned).toBe(1);
+  });
+
+  it('retires when a reconnect opens a port that never answers and the extension is gone', () => {
+    const h = harness();
+    let orphaned = 0;
+    h.link.onOrphaned = () => orphaned++;
+    h.link.start();
+    h.ports[0].receive(welcome());
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!);
+    h.ports[0].drop();
+    // The reconnect: a port opens, and no welcome comes.
+    h.timers.splice(0).filter((t) => t.ms === 0).forEach((t) => t.fn());
+    expect(h.ports).toHaveLength(2);
+    h.kill();
+    // The page's next batch finds out.
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(1)], 10))!);
+    expect(orphaned).toBe(1);
+    expect(h.ports[1].sent.map((m) => m.kind)).toEqual(['hello']);
   });
 
   it('drops a port that may be dead after a back/forward cache restore, and opens a new one', () => {
@@ -148,7 +191,7 @@ describe('BackgroundLink', () => {
     const delays: number[] = [];
     for (let i = 0; i < 6; i++) {
       h.ports[h.ports.length - 1].drop();
-      delays.push(...h.timers.map((t) => t.ms));
+      delays.push(...h.timers.map((t) => t.ms).filter((ms) => !ALIVE_CHECKS_MS.includes(ms)));
       h.runTimers();
     }
     expect(delays).toEqual([0, 50, 100, 200, 400, 800]);
