@@ -24,7 +24,7 @@ const store = new TabStore(
     maxEvents: 200_000,
     persistEvents: 10_000,
     chunkSize: 250,
-    // Short: a batch is acknowledged, and shown in the panel, once it is saved.
+    // Short: a batch is shown in the panel once it is saved (and acknowledged, eight at a time or when its bridge is quiet: router.ts).
     saveDelayMs: 20,
     newSalt: () => Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16)).join(''),
   },

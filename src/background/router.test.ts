@@ -206,6 +206,30 @@ describe('Router', () => {
     expect(p.inbox.find((m) => m.kind === 'history')).not.toHaveProperty('notKept');
   });
 
+  it('acknowledges every eighth batch at once, and the rest once the bridge has been quiet for two seconds', async () => {
+    const { router } = setup();
+    const tab = bridge(1);
+    router.addBridge(tab.port);
+    await settle();
+    const acks = () => tab.inbox.filter((m) => m.kind === 'ack').map((m) => m.batch);
+    for (let n = 1; n <= 10; n++) {
+      tab.send(batch(n, pageEvents(2 * (n - 1), 2)));
+      // Saved (the store's delay is 5 ms), and a batch every 100 ms: never quiet for long.
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(acks()).toEqual([8]);
+    await vi.advanceTimersByTimeAsync(1800);
+    expect(acks()).toEqual([8]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(acks()).toEqual([8, 10]);
+    // Gone before its quiet time: nothing is posted to a closed port.
+    tab.send(batch(11, pageEvents(20, 2)));
+    await vi.advanceTimersByTimeAsync(100);
+    tab.close();
+    await settle();
+    expect(acks()).toEqual([8, 10]);
+  });
+
   it('limits the rate per tab across frames, turning what it refuses into a loss marker', async () => {
     const { router } = setup(memoryStorage(), { eventsPerSecond: 10, burstEvents: 5 });
     const top = bridge(1, 0);
