@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS } from './support/demo-lab';
+import { openRealDevToolsPanel } from './support/devtools';
 import { extensionPage, launchLab, openPanel, reloadExtension, tabIdByUrl, type FlexLab } from './support/lab';
 import { probeSessions, readProbe, startProbe } from './support/probe';
 import { html, startStaticServer } from './support/static-server';
@@ -92,6 +94,36 @@ describe('the extension reloaded, or installed, while a page is open', () => {
     await expect.poll(async () => (await sessionsOf(panel))[0]?.length).toBe(1 + 4);
     expect(await page.evaluate('window.pageErrors')).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('a DevTools panel open through the reload says it no longer records, and keeps what it shows', async () => {
+    lab = await launchLab({ args: ['--remote-debugging-port=0'] });
+    const page = await lab.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/stream.html?devtools-reload`);
+    const { frame, devtools, browser } = await openRealDevToolsPanel(lab, page);
+    try {
+      await frame.getByTestId('panel').waitFor();
+      await page.evaluate('fetchBurst(2)');
+      await frame.getByTestId('view-list').click();
+      const rows = frame.getByTestId('request-row');
+      await expect.poll(() => rows.count()).toBe(2);
+      await expect.poll(() => frame.getByTestId('record').count()).toBe(1);
+
+      await reloadExtension(lab);
+      const notice = frame.getByRole('alert').filter({ hasText: 'no longer records' });
+      await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
+      expect(await notice.textContent()).toContain('reopen DevTools');
+      // Nothing suggests it still records; what it recorded stays, and can be exported.
+      expect(await frame.getByTestId('record').count()).toBe(0);
+      expect(await rows.count()).toBe(2);
+      expect(await frame.getByRole('button', { name: /Export/ }).isEnabled()).toBe(true);
+      expect(errors).toEqual([]);
+      await devtools.setViewportSize({ width: 1280, height: 480 }).catch(() => undefined);
+      await devtools.screenshot({ path: `${SCREENSHOTS}/devtools-extension-reloaded.png` });
+    } finally {
+      await browser.close();
+    }
   });
 
   it('a tab opened before the extension was installed is recorded once its panel opens', async () => {

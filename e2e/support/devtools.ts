@@ -8,7 +8,7 @@ import type { Lab } from './extension';
  * DevToolsAPI is DevTools' internal front-end API, not a public one: keep this
  * to smoke tests. Needs a lab launched with --remote-debugging-port=0.
  */
-export async function openRealDevToolsPanel(lab: Lab, page: Page): Promise<{ frame: Frame; devtools: Page; browser: Browser }> {
+export async function openRealDevToolsPanel(lab: Pick<Lab, 'context' | 'profileDir' | 'extensionId'>, page: Page): Promise<{ frame: Frame; devtools: Page; browser: Browser }> {
   const pageSession = await lab.context.newCDPSession(page);
   const { targetInfo } = (await pageSession.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } };
   await pageSession.detach();

@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import { PORT_PANEL, type BackgroundToPanel } from '../protocol';
 import type { Delivery } from './delivery';
-import { subscribe, type PanelPortLike } from './subscription';
+import { watchExtensionGone } from './extension-gone';
+import { subscribe, type PanelPortLike, type Subscription } from './subscription';
 
 /** What the panel needs from the background; tests pass a fake. */
 export interface PanelTransport {
@@ -11,9 +12,28 @@ export interface PanelTransport {
   readonly delivery?: Delivery;
 }
 
-/** Subscribes to one tab's events through the extension's runtime ports (see subscribe). */
-export function connectToBackground(tabId: number, onMessage: (message: BackgroundToPanel) => void, delivery?: Delivery): PanelTransport & { delivery: Delivery } {
-  return subscribe(() => browser.runtime.connect({ name: PORT_PANEL }) as unknown as PanelPortLike, tabId, onMessage, delivery);
+/** Subscribes to one tab's events through the extension's runtime ports (see subscribe); `onGone` when the extension was reloaded or removed. */
+export function connectToBackground(
+  tabId: number,
+  onMessage: (message: BackgroundToPanel) => void,
+  onGone: () => void,
+  delivery?: Delivery,
+): PanelTransport & { delivery: Delivery } {
+  const alive = () => typeof browser.runtime?.id === 'string';
+  const connect = () => {
+    // A reloaded extension's old pages lose their id first; a port opened
+    // just then could reach the new worker and mix two recordings.
+    if (!alive()) throw new Error('Extension context invalidated.');
+    return browser.runtime.connect({ name: PORT_PANEL }) as unknown as PanelPortLike;
+  };
+  // Declared first: a first connect that fails reports from inside subscribe().
+  let subscription: Subscription | undefined;
+  const watch = watchExtensionGone(alive, () => {
+    subscription?.close();
+    onGone();
+  });
+  subscription = subscribe(connect, tabId, onMessage, delivery, () => watch.gone());
+  return subscription;
 }
 
 /** The inspected tab: DevTools tells us, or `?tabId=N` when opened as a page (tests). */

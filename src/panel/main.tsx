@@ -15,14 +15,18 @@ const tabId = inspectedTabId();
 const transport =
   tabId === undefined
     ? undefined
-    : connectToBackground(tabId, (message) => {
-        store.receive(message);
-        // A page that started loading under our scripts is being recorded: the
-        // "reload to start recording" prompt has done its job.
-        if ((message.kind === 'events' || message.kind === 'history') && message.events.some((e) => e.type === 'page-start' && e.readyState === 'loading')) {
-          site?.recording();
-        }
-      });
+    : connectToBackground(
+        tabId,
+        (message) => {
+          store.receive(message);
+          // A page that started loading under our scripts is being recorded: the
+          // "reload to start recording" prompt has done its job.
+          if ((message.kind === 'events' || message.kind === 'history') && message.events.some((e) => e.type === 'page-start' && e.readyState === 'loading')) {
+            site?.recording();
+          }
+        },
+        () => store.extensionGone(),
+      );
 const site = tabId === undefined ? undefined : new SiteAccessModel(browserSiteAccessApi(tabId), defaultSites());
 void site?.refresh();
 browser.devtools?.network?.onNavigated.addListener(() => void site?.refresh());

@@ -20,13 +20,16 @@ export interface Subscription {
  * worker stops, the port disconnects; the panel connects again and subscribes
  * from the last event it has, so nothing is missed and nothing comes twice.
  * Every event the background sends is already saved, so that position
- * survives the restart.
+ * survives the restart. When `connect` throws, the extension was reloaded or
+ * removed under the panel (DevTools keeps showing it): `onGone`, once, and
+ * no more tries.
  */
 export function subscribe(
   connect: () => PanelPortLike,
   tabId: number,
   onMessage: (message: BackgroundToPanel) => void,
   delivery: Delivery = new Delivery(),
+  onGone: () => void = () => {},
 ): Subscription {
   let port: PanelPortLike | undefined;
   let closed = false;
@@ -34,7 +37,14 @@ export function subscribe(
   const post = (message: PanelToBackground) => port?.postMessage(message);
   const open = () => {
     if (closed) return;
-    const p = connect();
+    let p: PanelPortLike;
+    try {
+      p = connect();
+    } catch {
+      closed = true;
+      onGone();
+      return;
+    }
     port = p;
     p.onMessage.addListener((message) => {
       if (port === p) onMessage(delivery.accept(message as BackgroundToPanel));
@@ -57,7 +67,12 @@ export function subscribe(
     },
     close: () => {
       closed = true;
-      port?.disconnect();
+      try {
+        port?.disconnect();
+      } catch {
+        // The extension is gone, and its ports with it.
+      }
+      port = undefined;
     },
   };
 }

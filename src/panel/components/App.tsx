@@ -103,7 +103,7 @@ export function App({ store, transport, site, theme, empty }: Props) {
         onView={(view) => store.update({ view })}
         onToggleDiagnostics={() => setShowDiagnostics((s) => !s)}
         io={io}
-        live={transport !== undefined}
+        live={transport !== undefined && !state.extensionGone}
       />
       {site && <SiteAccess state={site.state} onEnable={() => void site.enable()} onDisable={() => void site.disable()} onReload={() => site.reload()} />}
       {state.problem && <div class="problem" role="alert">{state.problem}</div>}

@@ -27,6 +27,15 @@ describe('PanelStore', () => {
     expect(store.result().requests).toHaveLength(2);
   });
 
+  it('keeps what it has, and stops recording, when the extension went away', () => {
+    const store = new PanelStore();
+    store.receive({ ...env, kind: 'events', tabId: 1, events: [page('a', 0), start('a', 1, 'f1')] });
+    store.extensionGone();
+    expect(store.state).toMatchObject({ extensionGone: true, recording: false, problem: expect.stringContaining('reopen DevTools') });
+    expect(ids(store)).toEqual(['a:-']);
+    expect(store.events).toHaveLength(2);
+  });
+
   it('starts afresh on a new page unless preserve log is on', () => {
     const store = new PanelStore();
     store.receive({ ...env, kind: 'events', tabId: 1, events: [page('a', 0), start('a', 1, 'f1')] });

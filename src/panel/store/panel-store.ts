@@ -13,8 +13,10 @@ export interface PanelState {
   filter: Filter;
   view: ViewMode;
   selected?: string;
-  /** Set when the panel and the background disagree about the protocol. */
+  /** Set when the panel and the background disagree about the protocol, or the extension went away. */
   problem?: string;
+  /** The extension was reloaded or removed under the panel: what it shows is all there will be. */
+  extensionGone?: boolean;
   /** Bumped on every change so views can re-render cheaply. */
   version: number;
 }
@@ -79,6 +81,19 @@ export class PanelStore {
     this.state.stats = file.stats ?? emptyStats();
     this.addEvents(events, true, false);
     this.loadedEnd = file.endTime;
+    this.changed();
+  }
+
+  /**
+   * The extension was reloaded or removed: nothing more will arrive. The
+   * recording stops where it is (so a request still waiting is not called
+   * stranded for the silence) and stays here to read and export.
+   */
+  extensionGone(): void {
+    this.state.extensionGone = true;
+    this.state.recording = false;
+    this.state.problem =
+      'Refresh Lens was reloaded or removed, so this panel no longer records. What it shows stays here, and Export still works. Close and reopen DevTools to record again.';
     this.changed();
   }
 
