@@ -117,7 +117,21 @@ describe('the extension reloaded, or installed, while a page is open', () => {
       // Nothing suggests it still records; what it recorded stays, and can be exported.
       expect(await frame.getByTestId('record').count()).toBe(0);
       expect(await rows.count()).toBe(2);
-      expect(await frame.getByRole('button', { name: /Export/ }).isEnabled()).toBe(true);
+      // The file the export saves, caught at the click that would save it
+      // (a DevTools window's downloads do not reach Playwright).
+      await frame.evaluate(() => {
+        const saved: Array<{ name: string; text: string }> = ((window as unknown as { saved: unknown }).saved = []) as never;
+        HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+          const name = this.download;
+          void fetch(this.href).then((r) => r.text()).then((text) => saved.push({ name, text }));
+        };
+      });
+      await frame.getByTestId('export-button').click();
+      await frame.getByTestId('export-native').click();
+      await expect.poll(() => frame.evaluate('window.saved.length')).toBe(1);
+      const saved = (await frame.evaluate('window.saved[0]')) as { name: string; text: string };
+      expect(saved.name).toMatch(/\.json$/);
+      expect(saved.text).toContain('text/plain,0');
       expect(errors).toEqual([]);
       await devtools.setViewportSize({ width: 1280, height: 480 }).catch(() => undefined);
       await devtools.screenshot({ path: `${SCREENSHOTS}/devtools-extension-reloaded.png` });
