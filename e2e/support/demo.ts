@@ -20,15 +20,23 @@ export async function runScenario(page: Page, baseUrl: string, scenario: Scenari
 
 /**
  * What the browser itself saw the page send, in start order: Resource Timing
- * entries for fetch and XHR. It is independent of our instrumentation.
+ * entries for fetch and XHR. It is independent of our instrumentation. Their
+ * start times come in steps of the page clock (0.1 ms) and the entries are
+ * listed as the requests finish, so two requests started within one step
+ * have no order there: `tieOrder` (paths with their query, as the app logs
+ * them, in the order it sent them) orders those.
  */
-export function browserRequests(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
+export async function browserRequests(page: Page, tieOrder: string[] = []): Promise<string[]> {
+  const entries = await page.evaluate(() =>
     (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((e) => e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest')
-      .sort((a, b) => a.startTime - b.startTime)
-      .map((e) => e.name),
+      .map((e) => ({ url: e.name, start: e.startTime })),
   );
+  const places = new Map<string, number[]>();
+  tieOrder.forEach((path, i) => places.set(path, [...(places.get(path) ?? []), i]));
+  // A path sent twice takes its places in turn, the first to finish the first place.
+  const ranked = entries.map((e) => ({ ...e, place: places.get(new URL(e.url).pathname + new URL(e.url).search)?.shift() ?? Infinity }));
+  return ranked.sort((a, b) => a.start - b.start || a.place - b.place).map((e) => e.url);
 }
 
 /** The app's own log of the requests it sent: method and path, in send order. */
