@@ -105,7 +105,7 @@ export function App({ store, transport, site, theme, empty }: Props) {
         io={io}
         live={transport !== undefined && !state.extensionGone}
       />
-      {site && <SiteAccess state={site.state} onEnable={() => void site.enable()} onDisable={() => void site.disable()} onReload={() => site.reload()} />}
+      {site && !state.extensionGone && <SiteAccess state={site.state} onEnable={() => void site.enable()} onDisable={() => void site.disable()} onReload={() => site.reload()} />}
       {state.problem && <div class="problem" role="alert">{state.problem}</div>}
       {transport?.delivery && <LossNotice gaps={transport.delivery.list} origin={result.recordingStart ?? 0} />}
       <ImportNotice io={io} />
