@@ -20,7 +20,11 @@ export class PanelHub {
   private panels = new Map<number, Set<PanelPort>>();
   private lastStats = new Map<number, string>();
 
-  constructor(private readonly store: TabStore, private readonly extensionOrigin: string) {}
+  constructor(
+    private readonly store: TabStore,
+    private readonly extensionOrigin: string,
+    private readonly instance: Promise<string>,
+  ) {}
 
   add(port: PanelPort): void {
     if (!isPanelSender(port.sender, this.extensionOrigin)) {
@@ -79,7 +83,7 @@ export class PanelHub {
   }
 
   private async subscribe(port: PanelPort, tabId: number, after: number | undefined): Promise<void> {
-    const log = await this.store.get(tabId);
+    const [log, instance] = await Promise.all([this.store.get(tabId), this.instance]);
     // Read with no await between it and adding the port below: a save that
     // finished in between would publish its events to the other panels only,
     // and this panel's history would stop short of them.
@@ -90,7 +94,7 @@ export class PanelHub {
     const notKept = Math.max(0, from - wanted);
     for (let i = 0; i === 0 || i < events.length; i += CHUNK) {
       const message: BackgroundToPanel = {
-        ...envelope(), kind: 'history', tabId, events: events.slice(i, i + CHUNK), stats: log.meta.stats, from: from + i,
+        ...envelope(), kind: 'history', tabId, events: events.slice(i, i + CHUNK), stats: log.meta.stats, from: from + i, instance,
       };
       if (i === 0 && losses.length > 0) message.losses = losses;
       if (i === 0 && notKept > 0) message.notKept = notKept;

@@ -95,6 +95,8 @@ describe('Router', () => {
     expect(stale.inbox).toEqual([{ ...env, kind: 'welcome', salt: expect.any(String), instance: INSTANCE }]);
     expect(mine.inbox[0]).toMatchObject({ kind: 'welcome', instance: INSTANCE });
     expect(shown(watcher.inbox)).toEqual(['m:0']);
+    // The panel is told the instance too: a reconnect that reaches a reloaded extension shows it another.
+    expect(watcher.inbox.find((m) => m.kind === 'history')).toMatchObject({ instance: INSTANCE });
     expect(router.hasBridge(3)).toBe(true);
     mine.close();
     expect(router.hasBridge(3)).toBe(false);

@@ -59,7 +59,7 @@ export class Router {
   private limits = new Map<number, TokenBucket>();
 
   constructor(private readonly store: TabStore, private readonly options: RouterOptions) {
-    this.panels = new PanelHub(store, options.extensionOrigin);
+    this.panels = new PanelHub(store, options.extensionOrigin, options.instance);
     store.onDurable = (tabId, log, before, now) => {
       for (const bridge of this.bridges) {
         const ackable = bridge.link === undefined ? 0 : now.links[bridge.link] ?? 0;

@@ -33,6 +33,21 @@ export function subscribe(
 ): Subscription {
   let port: PanelPortLike | undefined;
   let closed = false;
+  /** The extension instance the first history named. */
+  let instance: string | undefined;
+  const close = () => {
+    closed = true;
+    try {
+      port?.disconnect();
+    } catch {
+      // The extension is gone, and its ports with it.
+    }
+    port = undefined;
+  };
+  const gone = () => {
+    close();
+    onGone();
+  };
 
   const post = (message: PanelToBackground) => port?.postMessage(message);
   const open = () => {
@@ -41,13 +56,18 @@ export function subscribe(
     try {
       p = connect();
     } catch {
-      closed = true;
-      onGone();
-      return;
+      return gone();
     }
     port = p;
     p.onMessage.addListener((message) => {
-      if (port === p) onMessage(delivery.accept(message as BackgroundToPanel));
+      if (port !== p) return;
+      const m = message as BackgroundToPanel;
+      if (m?.kind === 'history' && typeof m.instance === 'string') {
+        // A reconnect that reached a reloaded extension: its log is another.
+        if (instance !== undefined && m.instance !== instance) return gone();
+        instance = m.instance;
+      }
+      onMessage(delivery.accept(m));
     });
     p.onDisconnect.addListener(() => {
       if (port !== p) return;
@@ -65,14 +85,6 @@ export function subscribe(
       delivery.clear();
       post({ ...envelope(), kind: 'clear', tabId });
     },
-    close: () => {
-      closed = true;
-      try {
-        port?.disconnect();
-      } catch {
-        // The extension is gone, and its ports with it.
-      }
-      port = undefined;
-    },
+    close,
   };
 }

@@ -219,6 +219,12 @@ export interface BackgroundHistory extends Envelope, LogSlice {
   tabId: number;
   events: TabEvent[];
   stats: TabStats;
+  /**
+   * The extension instance (BackgroundWelcome.instance). A panel that was
+   * told another one before is talking to a reloaded extension, whose log
+   * is not the one it shows.
+   */
+  instance?: string;
 }
 export interface BackgroundLive extends Envelope, LogSlice {
   kind: 'events';
