@@ -15,7 +15,7 @@ const offSite: SiteAccessApi = {
 };
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('App', () => {
