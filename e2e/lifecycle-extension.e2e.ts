@@ -13,6 +13,7 @@ import { openRealDevToolsPanel } from './support/devtools';
 import { extensionPage, launchLab, openPanel, reloadExtension, tabIdByUrl, type FlexLab } from './support/lab';
 import { probeSessions, readProbe, startProbe } from './support/probe';
 import { html, startStaticServer } from './support/static-server';
+import { WorkerStopper } from './support/worker-control';
 
 const STREAM = readFileSync(resolve(import.meta.dirname, 'fixtures/stream.html'), 'utf8');
 
@@ -73,28 +74,37 @@ describe('the extension reloaded, or installed, while a page is open', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a page idle through the reload is recorded by the new copy once the panel opens', async () => {
-    // Nothing is sent after the reload, so no failed post tells the old
-    // bridge that its extension is gone: it must find out by itself, or the
-    // old page script, still live, keeps the new one out.
-    lab = await launchLab();
-    const page = await lab.context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/stream.html?idle-reload`);
-    const ext = await extensionPage(lab);
-    const tabId = await tabIdByUrl(ext, page.url());
-    await page.evaluate('fetchBurst(1)');
-    await page.waitForFunction('window.fetchesSettled === 1');
+  for (const workerStopped of [false, true]) {
+    it(`a page idle through the reload is recorded by the new copy once the panel opens${workerStopped ? ' (the worker had stopped before)' : ''}`, async () => {
+      // Nothing is sent after the reload, so no failed post tells the old
+      // bridge that its extension is gone (and with the worker stopped, its
+      // port had closed before: the reload drops nothing). It must find out,
+      // or the old page script, still live, keeps the new one out.
+      lab = await launchLab();
+      const page = await lab.context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${server.url}/stream.html?idle-reload-${workerStopped}`);
+      const ext = await extensionPage(lab);
+      const tabId = await tabIdByUrl(ext, page.url());
+      await page.evaluate('fetchBurst(1)');
+      await page.waitForFunction('window.fetchesSettled === 1');
+      if (workerStopped) {
+        await ext.close();
+        const stopper = new WorkerStopper(lab.context, page);
+        await stopper.stop();
+        await stopper.dispose();
+      }
 
-    await reloadExtension(lab);
-    const panel = await openPanel(lab, tabId);
-    await startProbe(panel, tabId);
-    await expect.poll(async () => (await sessionsOf(panel)).length, { timeout: 10_000 }).toBe(1);
-    await page.evaluate('fetchBurst(2)');
-    await expect.poll(async () => (await sessionsOf(panel))[0]?.length).toBe(1 + 4);
-    expect(await page.evaluate('window.pageErrors')).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+      await reloadExtension(lab);
+      const panel = await openPanel(lab, tabId);
+      await startProbe(panel, tabId);
+      await expect.poll(async () => (await sessionsOf(panel)).length, { timeout: 10_000 }).toBe(1);
+      await page.evaluate('fetchBurst(2)');
+      await expect.poll(async () => (await sessionsOf(panel))[0]?.length).toBe(1 + 4);
+      expect(await page.evaluate('window.pageErrors')).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
 
   it('a DevTools panel open through the reload says it no longer records, and keeps what it shows', async () => {
     lab = await launchLab({ args: ['--remote-debugging-port=0'] });

@@ -18,8 +18,6 @@ export interface LinkDeps {
 }
 
 const MAX_BACKOFF_MS = 1000;
-/** When to look again whether the extension is still there, after a port drops or opens, until a welcome comes. */
-export const ALIVE_CHECKS_MS = [250, 500, 1000, 2000, 4000];
 
 /**
  * A runtime port to the background that survives the service worker: when
@@ -45,8 +43,6 @@ export class BackgroundLink {
   private orphaned = false;
   private reconnectTimer: unknown;
   private backoffMs = 0;
-  private aliveTimer: unknown;
-  private aliveChecks = 0;
 
   constructor(private readonly deps: LinkDeps, private readonly outbox: Outbox) {}
 
@@ -61,6 +57,19 @@ export class BackgroundLink {
     if (!this.deps.alive()) return this.orphan();
     if (!this.port) this.connect();
     else if (this.welcomed) this.post(entry);
+  }
+
+  /**
+   * Retires if the extension is gone. Chrome does not tell an old content
+   * script that its extension was reloaded: a port open then drops while
+   * the extension still looks present, and one already closed (the worker
+   * had stopped) says nothing at all. A page that sends nothing would keep
+   * its old page script live, and that keeps the new copy out: so a new
+   * bridge, injected before its page script, calls this in every bridge
+   * of the page (index.ts).
+   */
+  checkAlive(): void {
+    if (!this.orphaned && !this.deps.alive()) this.orphan();
   }
 
   /**
@@ -107,28 +116,9 @@ export class BackgroundLink {
       if (this.port !== port) return;
       this.port = undefined;
       if (!this.deps.alive()) return this.orphan();
-      this.watchAlive();
       if (this.outbox.unacked.length > 0 || !this.salted) this.scheduleReconnect();
     });
     this.post(this.instance === undefined ? { ...envelope(), kind: 'hello' } : { ...envelope(), kind: 'hello', instance: this.instance });
-    this.watchAlive();
-  }
-
-  /**
-   * Chrome invalidates an old content script a moment after its extension's
-   * ports drop, and a port opened in that moment never answers: until a
-   * welcome comes, look a few times whether the extension is still there,
-   * so that the page script of an extension that is gone makes way for the
-   * new copy even while the page sends nothing.
-   */
-  private watchAlive(): void {
-    if (this.aliveTimer !== undefined || this.orphaned || this.aliveChecks >= ALIVE_CHECKS_MS.length) return;
-    this.aliveTimer = this.deps.setTimer(() => {
-      this.aliveTimer = undefined;
-      if (this.orphaned || (this.port !== undefined && this.welcomed)) return;
-      if (!this.deps.alive()) return this.orphan();
-      this.watchAlive();
-    }, ALIVE_CHECKS_MS[this.aliveChecks++]);
   }
 
   private receive(message: BackgroundToBridge): void {
@@ -142,7 +132,6 @@ export class BackgroundLink {
     if (this.instance !== undefined && instance !== this.instance) return this.orphan();
     this.instance = instance;
     this.welcomed = true;
-    this.aliveChecks = 0;
     this.salted = true;
     this.onSalt(salt);
     for (const entry of this.outbox.unacked) this.post(entry);

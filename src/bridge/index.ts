@@ -36,6 +36,9 @@ function start(): void {
   const page = new PageLink(new Relay({ outbox, limiter, send: (entry) => link.send(entry), setTimer }));
 
   const onConnect = (event: Event) => page.offer(event);
+  // Another bridge starting in this page: if it is a reloaded extension's,
+  // ours is gone, and its page script must make way (BackgroundLink.checkAlive).
+  const onBridgeReady = () => link.checkAlive();
   const onPageShow = (event: PageTransitionEvent) => {
     // The runtime port was closed when the page went into the back/forward cache.
     if (event.persisted) link.reconnect();
@@ -46,6 +49,7 @@ function start(): void {
     // script to go quiet, and throw nothing into the page.
     removeEventListener(CONNECT_EVENT, onConnect, true);
     removeEventListener('pageshow', onPageShow, true);
+    removeEventListener(BRIDGE_READY_EVENT, onBridgeReady, true);
     page.bye();
   };
 
@@ -57,6 +61,7 @@ function start(): void {
   });
   addEventListener(CONNECT_EVENT, onConnect, true);
   addEventListener('pageshow', onPageShow, true);
+  addEventListener(BRIDGE_READY_EVENT, onBridgeReady, true);
   link.start();
   // When the page script ran first, this tells it to offer its channel again.
   dispatchEvent(new Event(BRIDGE_READY_EVENT));
