@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appLog, browserRequests, runScenario, SCENARIOS } from './support/demo';
+import { appLog, browserRequests, pathWithQuery, runScenario, SCENARIOS } from './support/demo';
 import { useDemoLab, SCREENSHOTS } from './support/demo-lab';
 import { openPanelFor } from './support/extension';
 
@@ -14,7 +14,7 @@ describe('every request of every demo scenario reaches the panel, in order, none
       const sent = await browserRequests(page, log.map((l) => l.url));
       // Requests stranded in a queue never reach the network: the app logs
       // only what it sent, so both lists must agree on what went out.
-      expect(sent.map((u) => new URL(u).pathname + new URL(u).search)).toEqual(log.map((l) => l.url));
+      expect(sent.map(pathWithQuery)).toEqual(log.map((l) => l.url));
 
       const panel = await openPanelFor(env.lab, page);
       await panel.screenshot({ path: `${SCREENSHOTS}/timeline-${scenario}.png` });
@@ -37,11 +37,10 @@ describe('every request of every demo scenario reaches the panel, in order, none
       const inBrowserOrder = sent.map((url) => sentAt.get(url)!.shift()!);
       for (let i = 1; i < inBrowserOrder.length; i++) expect(inBrowserOrder[i], sent[i]).toBeGreaterThanOrEqual(inBrowserOrder[i - 1]);
       // Each with the method and, once settled, the status the app saw.
-      const path = (u: string) => new URL(u).pathname + new URL(u).search;
       const appView = await page.$$eval('[data-testid=request-log] li', (items) =>
         items.map((li) => `${li.getAttribute('data-method')} ${li.getAttribute('data-url')} ${li.getAttribute('data-status') ?? ''}`),
       );
-      await expect.poll(async () => (await readShown()).map((r) => `${r.method} ${path(r.url!)} ${r.status}`).sort()).toEqual(appView.sort());
+      await expect.poll(async () => (await readShown()).map((r) => `${r.method} ${pathWithQuery(r.url!)} ${r.status}`).sort()).toEqual(appView.sort());
       await panel.screenshot({ path: `${SCREENSHOTS}/list-${scenario}.png` });
       await panel.close();
       await page.close();

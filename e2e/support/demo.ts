@@ -18,6 +18,9 @@ export async function runScenario(page: Page, baseUrl: string, scenario: Scenari
   await page.locator('[data-testid=status][data-state=done]').waitFor({ timeout: 20_000 });
 }
 
+/** A URL's path and query, as the demo app logs its requests. */
+export const pathWithQuery = (url: string): string => new URL(url).pathname + new URL(url).search;
+
 /**
  * What the browser itself saw the page send, in start order: Resource Timing
  * entries for fetch and XHR. It is independent of our instrumentation. Their
@@ -35,7 +38,7 @@ export async function browserRequests(page: Page, tieOrder: string[] = []): Prom
   const places = new Map<string, number[]>();
   tieOrder.forEach((path, i) => places.set(path, [...(places.get(path) ?? []), i]));
   // A path sent twice takes its places in turn, the first to finish the first place.
-  const ranked = entries.map((e) => ({ ...e, place: places.get(new URL(e.url).pathname + new URL(e.url).search)?.shift() ?? Infinity }));
+  const ranked = entries.map((e) => ({ ...e, place: places.get(pathWithQuery(e.url))?.shift() ?? Infinity }));
   return ranked.sort((a, b) => a.start - b.start || a.place - b.place).map((e) => e.url);
 }
 

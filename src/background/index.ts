@@ -10,16 +10,18 @@ import { scriptFiles } from './content-scripts';
 import { extensionInstance } from './extension-instance';
 import { reportHttpOnlyChange } from './http-only-watch';
 import { injectIfMissing, type LateInjectApi } from './late-inject';
+import type { KeyValueStore } from './log-storage';
 import { Router, type BridgePort, type PanelPort } from './router';
 import { serialized, syncSiteScripts, type SiteAccessApi } from './site-access';
 import { TabStore } from './tab-store';
 
+const session: KeyValueStore = {
+  get: (keys) => browser.storage.session.get(keys),
+  set: (items) => browser.storage.session.set(items),
+  remove: (keys) => browser.storage.session.remove(keys),
+};
 const store = new TabStore(
-  {
-    get: (keys) => browser.storage.session.get(keys),
-    set: (items) => browser.storage.session.set(items),
-    remove: (keys) => browser.storage.session.remove(keys),
-  },
+  session,
   {
     maxEvents: 200_000,
     persistEvents: 10_000,
@@ -33,11 +35,7 @@ const router = new Router(store, {
   extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
   eventsPerSecond: 60_000,
   burstEvents: 400_000,
-  instance: extensionInstance({
-    get: (keys) => browser.storage.session.get(keys),
-    set: (items) => browser.storage.session.set(items),
-    remove: (keys) => browser.storage.session.remove(keys),
-  }),
+  instance: extensionInstance(session),
 });
 
 browser.runtime.onConnect.addListener((port: Runtime.Port) => {

@@ -37,6 +37,11 @@ interface BridgeState {
 const ACK_EVERY = 8;
 const ACK_QUIET_MS = 2000;
 
+function stopAckTimer(bridge: BridgeState): void {
+  if (bridge.ackTimer !== undefined) clearTimeout(bridge.ackTimer);
+  bridge.ackTimer = undefined;
+}
+
 export interface RouterOptions {
   /** chrome-extension://<id>: only our own pages may open a panel port. */
   extensionOrigin: string;
@@ -150,7 +155,7 @@ export class Router {
   private ackSoon(bridge: BridgeState, batch: number): void {
     bridge.saved = batch;
     if (batch - bridge.acked >= ACK_EVERY) return this.ack(bridge, batch);
-    if (bridge.ackTimer !== undefined) clearTimeout(bridge.ackTimer);
+    stopAckTimer(bridge);
     bridge.ackTimer = setTimeout(() => {
       bridge.ackTimer = undefined;
       if (bridge.saved > bridge.acked) this.ack(bridge, bridge.saved);
@@ -158,17 +163,13 @@ export class Router {
   }
 
   private ack(bridge: BridgeState, batch: number): void {
-    if (bridge.ackTimer !== undefined) {
-      clearTimeout(bridge.ackTimer);
-      bridge.ackTimer = undefined;
-    }
+    stopAckTimer(bridge);
     bridge.acked = batch;
     this.post(bridge, { ...envelope(), kind: 'ack', batch });
   }
 
   private forget(bridge: BridgeState): void {
-    if (bridge.ackTimer !== undefined) clearTimeout(bridge.ackTimer);
-    bridge.ackTimer = undefined;
+    stopAckTimer(bridge);
     this.bridges.delete(bridge);
   }
 

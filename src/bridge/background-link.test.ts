@@ -38,7 +38,9 @@ function harness() {
     outbox,
   );
   const runTimers = () => timers.splice(0).forEach((t) => t.fn());
-  return { link, outbox, ports, timers, runTimers, kill: () => (alive = false), refuse: () => (refuse = true) };
+  let orphaned = 0;
+  link.onOrphaned = () => orphaned++;
+  return { link, outbox, ports, timers, runTimers, orphaned: () => orphaned, kill: () => (alive = false), refuse: () => (refuse = true) };
 }
 
 describe('BackgroundLink', () => {
@@ -75,8 +77,6 @@ describe('BackgroundLink', () => {
 
   it('retires when a reconnect reaches another extension instance (a reload), sending it nothing', () => {
     const h = harness();
-    let orphaned = 0;
-    h.link.onOrphaned = () => orphaned++;
     h.link.start();
     expect(h.ports[0].sent).toEqual([{ ...env, kind: 'hello' }]);
     h.ports[0].receive(welcome('I1'));
@@ -84,7 +84,7 @@ describe('BackgroundLink', () => {
     h.ports[0].drop();
     h.runTimers();
     h.ports[1].receive(welcome('I2'));
-    expect(orphaned).toBe(1);
+    expect(h.orphaned()).toBe(1);
     expect(h.ports[1].sent.map((m) => m.kind)).toEqual(['hello']);
     expect(h.ports[1].disconnected).toBe(true);
     // And stays quiet: no reconnect, nothing sent, pings answered no.
@@ -96,16 +96,14 @@ describe('BackgroundLink', () => {
 
   it('answers a ping from its own instance, and retires on one from another', () => {
     const h = harness();
-    let orphaned = 0;
-    h.link.onOrphaned = () => orphaned++;
     h.link.start();
     // Not welcomed yet: a live bridge on its way.
     expect(h.link.answerPing('I1')).toBe(true);
     h.ports[0].receive(welcome('I1'));
     expect(h.link.answerPing('I1')).toBe(true);
-    expect(orphaned).toBe(0);
+    expect(h.orphaned()).toBe(0);
     expect(h.link.answerPing('I2')).toBe(false);
-    expect(orphaned).toBe(1);
+    expect(h.orphaned()).toBe(1);
     expect(h.ports[0].disconnected).toBe(true);
   });
 
@@ -119,36 +117,32 @@ describe('BackgroundLink', () => {
 
   it('retires when asked to look and the extension is gone, though its port dropped while it was still there (a reload)', () => {
     const h = harness();
-    let orphaned = 0;
-    h.link.onOrphaned = () => orphaned++;
     h.link.start();
     h.ports[0].receive(welcome());
     h.ports[0].drop();
     // Another bridge starting in the page makes every bridge look (index.ts).
     h.link.checkAlive();
-    expect(orphaned).toBe(0);
+    expect(h.orphaned()).toBe(0);
     h.kill();
     h.link.checkAlive();
     h.link.checkAlive();
-    expect(orphaned).toBe(1);
+    expect(h.orphaned()).toBe(1);
     expect(h.timers).toEqual([]);
   });
 
   it('retires when a reconnect opens a port that never answers and the extension is gone', () => {
     const h = harness();
-    let orphaned = 0;
-    h.link.onOrphaned = () => orphaned++;
     h.link.start();
     h.ports[0].receive(welcome());
     h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!);
     h.ports[0].drop();
     // The reconnect: a port opens, and no welcome comes.
-    h.timers.splice(0).filter((t) => t.ms === 0).forEach((t) => t.fn());
+    h.runTimers();
     expect(h.ports).toHaveLength(2);
     h.kill();
     // The page's next batch finds out.
     h.link.send(h.outbox.addEvents(pageBatch('s', [ev(1)], 10))!);
-    expect(orphaned).toBe(1);
+    expect(h.orphaned()).toBe(1);
     expect(h.ports[1].sent.map((m) => m.kind)).toEqual(['hello']);
   });
 
@@ -164,15 +158,13 @@ describe('BackgroundLink', () => {
 
   it('goes quiet, once, when the extension is gone, without throwing', () => {
     const h = harness();
-    let orphaned = 0;
-    h.link.onOrphaned = () => orphaned++;
     h.link.start();
     h.kill();
     h.refuse();
     h.ports[0].drop();
     expect(() => h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!)).not.toThrow();
     h.runTimers();
-    expect(orphaned).toBe(1);
+    expect(h.orphaned()).toBe(1);
     expect(h.ports).toHaveLength(1);
   });
 

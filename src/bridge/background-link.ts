@@ -78,16 +78,18 @@ export class BackgroundLink {
    * retires now, so the page script it serves makes way for a new copy.
    */
   answerPing(instance: unknown): boolean {
-    if (this.orphaned) return false;
-    if (!this.deps.alive() || (this.instance !== undefined && typeof instance === 'string' && instance !== this.instance)) {
-      this.orphan();
-      return false;
-    }
-    return true;
+    if (this.instance !== undefined && typeof instance === 'string' && instance !== this.instance) this.orphan();
+    else this.checkAlive();
+    return !this.orphaned;
   }
 
   /** Drops the port and opens a new one: after a back/forward cache restore the old one may be dead without saying so. */
   reconnect(): void {
+    this.dropPort();
+    this.connect();
+  }
+
+  private dropPort(): void {
     const port = this.port;
     this.port = undefined;
     try {
@@ -95,7 +97,6 @@ export class BackgroundLink {
     } catch {
       // Already closed.
     }
-    this.connect();
   }
 
   private connect(): void {
@@ -162,13 +163,7 @@ export class BackgroundLink {
   private orphan(): void {
     if (this.orphaned) return;
     this.orphaned = true;
-    const port = this.port;
-    this.port = undefined;
-    try {
-      port?.disconnect();
-    } catch {
-      // Already closed.
-    }
+    this.dropPort();
     this.onOrphaned();
   }
 }

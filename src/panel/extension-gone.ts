@@ -4,7 +4,6 @@ export const GONE_CHECK_MS = 1000;
 export interface GoneWatch {
   /** Report now that the extension is gone (a connect failed); once, whoever reports first. */
   gone(): void;
-  stop(): void;
 }
 
 /**
@@ -22,18 +21,14 @@ export function watchExtensionGone(
   },
 ): GoneWatch {
   let done = false;
-  const stop = () => {
-    if (handle !== undefined) timers.clear(handle);
-    handle = undefined;
-  };
   const gone = () => {
     if (done) return;
     done = true;
-    stop();
+    timers.clear(handle);
     onGone();
   };
-  let handle: unknown = timers.set(() => {
+  const handle = timers.set(() => {
     if (!alive()) gone();
   }, GONE_CHECK_MS);
-  return { gone, stop };
+  return { gone };
 }

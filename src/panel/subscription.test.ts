@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyStats, PROTOCOL_VERSION, SOURCE, type PanelToBackground } from '../protocol';
+import { subscribe, type PanelPortLike } from './subscription';
 
 const env = { source: SOURCE, v: PROTOCOL_VERSION } as const;
-import { subscribe, type PanelPortLike } from './subscription';
 
 function fakePorts() {
   const opened: Array<{ sent: PanelToBackground[]; drop(): void; receive(m: unknown): void; disconnected: boolean }> = [];
