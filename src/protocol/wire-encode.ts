@@ -1,14 +1,15 @@
 /**
- * Page side of wire-format.ts: runs on the app's thread, so it is plain
- * loops, no closures per event. Events are written as they happen, into one
- * flat array of numbers and shared strings: a batch that waits for its timer
- * holds no event objects, and becomes its JSON body in one stringify.
+ * Page side of wire-format.ts: which layout each event is written in, and
+ * what the writer keeps of the events before it to choose one. Runs on the
+ * app's thread, so it is plain loops, no closures per event; the body it
+ * writes into is wire-body.ts.
  */
 import type { AxiosStepEvent, Headers, PageEvent, PageEventType, TokenRef } from './events';
-import { MAX_RUN_CHARS, RUN_DIGIT_CODES, writeLongRunValue } from './wire-runs';
+import { BodyWriter, type BatchData } from './wire-body';
 import { callNumber, PACKED_SETTLE, packedValue, SETTLE_AS_BEFORE_CODE, STEP_AGAIN_CODE, STEP_LAYOUTS, WIRE_FIELDS, WIRE_TYPES, type StepName, type WireField } from './wire-format';
 import { apply, OwnMap } from './intrinsics';
-import { BatchTables } from './wire-tables';
+
+export type { BatchData };
 
 type Bag = Record<string, unknown>;
 
@@ -39,71 +40,23 @@ const FIELDS = WIRE_TYPES.map((type) => WIRE_FIELDS[type]);
 // Taken when the page script starts, before any page script could replace them.
 const { round } = Math;
 const { stringify } = JSON;
-const { fromCharCode } = String;
-const { indexOf: arrayIndexOf, join: arrayJoin } = Array.prototype;
-const { slice: stringSlice } = String.prototype;
+const { indexOf: arrayIndexOf } = Array.prototype;
 
 /** Time deltas a packed step carries (µs; far more than a page's lifetime, far less than what would not pack into a safe integer). */
 const PACKABLE_US = 2 ** 40;
 
-/** A batch body before it is written as JSON. */
-export interface BatchData {
-  o: number;
-  k: TokenRef[];
-  s: string[];
-  h: Array<Record<string, string | number>>;
-  f: unknown[];
-}
-
-export class BatchWriter {
-  private readonly tables = new BatchTables();
-  /** Values of `flat` written: the array may be longer, left over from the batch before (see the constructor). */
-  private n = 0;
+export class BatchWriter extends BodyWriter {
   /**
    * The previous event of each type, for 'same' fields: its values, not the
    * object, which the page script reuses for every axios step it writes.
    */
   private readonly previous: Array<Bag | undefined> = [];
-  private lastUs = 0;
   /** The last enter, dispatch and adapter's end written, by againKind; one object each, rewritten. */
   private readonly lastSteps: Array<StepValues | undefined> = [undefined, undefined, undefined];
   /** The call id of the last enter written, as written (−n), when it is a number: a packed enter is the call after it. */
   private lastEnterId: number | undefined;
   /** Events written. */
   count = 0;
-  /** An upper bound of what the records add to the body's length (the tables count theirs). */
-  private recordBytes = 64;
-  /** The slot of `flat` the open run of packed steps will fill (−1: none open), and its character codes so far (wire-runs.ts). */
-  private runAt = -1;
-  private runLength = 0;
-  private readonly runCodes: number[] = [];
-
-  /** An upper bound of the body's length. */
-  get bytes(): number {
-    return this.recordBytes + this.tables.bytes;
-  }
-
-  /**
-   * `origin`: the time event times count from (the page's performance.timeOrigin).
-   * `flat`: the array to write the records into, overwritten from the start:
-   * the batcher hands each batch's writer the same one, once the batch before
-   * is stringified, so that the page does not grow a new array of some
-   * thousand values (copying it as it grows) for every batch.
-   */
-  constructor(
-    private readonly origin: number,
-    private readonly flat: unknown[] = [],
-    /**
-     * Stringify the records every this many values, into `parts`, and write
-     * on from the start of `flat`: a page's batch then keeps a few thousand
-     * values in an array that stays in the CPU's cache, instead of growing
-     * one of some 20,000 through it. Only body() reads the parts.
-     */
-    private readonly chunkValues = Infinity,
-  ) {}
-
-  /** The records stringified so far, each without its brackets. */
-  private readonly parts: string[] = [];
 
   write(event: Bag): void {
     this.count++;
@@ -115,49 +68,12 @@ export class BatchWriter {
     if (this.n >= this.chunkValues) this.stringifyChunk();
   }
 
-  private stringifyChunk(): void {
-    const text = stringify(this.records());
-    const parts = this.parts;
-    parts[parts.length] = apply(stringSlice, text, [1, text.length - 1]) as string;
-    this.n = 0;
-  }
-
   /** For tests: a record as it is, counted as an event. */
   writeRecord(record: readonly unknown[]): void {
     this.closeRun();
     this.count++;
     this.put(record.length);
     for (const value of record) this.put(value);
-  }
-
-  /** The batch as data; not for a writer that stringifies in chunks (see body()). */
-  data(): BatchData {
-    if (this.parts.length > 0) throw new Error('data() of a writer that has stringified chunks');
-    return this.withTables(this.records());
-  }
-
-  /** The records written since the last chunk: `flat` cut to them (it may hold more, left over). */
-  private records(): unknown[] {
-    this.closeRun();
-    if (this.flat.length !== this.n) this.flat.length = this.n;
-    return this.flat;
-  }
-
-  private withTables(f: unknown[]): BatchData {
-    const { tokens, strings, headerSets } = this.tables;
-    return { o: this.origin, k: tokens, s: strings, h: headerSets, f };
-  }
-
-  private put(value: unknown): void {
-    this.flat[this.n++] = value;
-  }
-
-  body(): string {
-    if (this.parts.length === 0) return stringify(this.data());
-    if (this.n > 0) this.stringifyChunk();
-    // The same JSON as stringify(data()) would give: the tables, then the records, last.
-    const head = stringify(this.withTables([]));
-    return `${apply(stringSlice, head, [0, head.length - 2])}${apply(arrayJoin, this.parts, [','])}]}`;
   }
 
   /**
@@ -172,13 +88,6 @@ export class BatchWriter {
       (e.step === 'transport-end' || e.step === 'settle') &&
       e.method === undefined && e.url === undefined && e.attempt === undefined && e.replayOf === undefined && e.token === undefined && e.headers === undefined
     );
-  }
-
-  private time(t: number): number {
-    const us = round((t - this.origin) * 1000);
-    const delta = us - this.lastUs;
-    this.lastUs = us;
-    return delta;
   }
 
   /**
@@ -332,34 +241,6 @@ export class BatchWriter {
     return true;
   }
 
-  /** Adds a packed step (its packedValue) to the open run, opening one in the next slot of `flat` if none is. */
-  private runStep(v: number): void {
-    if (this.runAt < 0) {
-      this.runAt = this.n++;
-      this.runLength = 0;
-      // The run's quotes and the comma after it.
-      this.recordBytes += 3;
-    }
-    const codes = this.runCodes;
-    let at = this.runLength;
-    if (v < RUN_DIGIT_CODES.length) codes[at++] = RUN_DIGIT_CODES[v];
-    else at = writeLongRunValue(codes, at, v);
-    this.recordBytes += at - this.runLength;
-    this.runLength = at;
-    if (at >= MAX_RUN_CHARS) this.closeRun();
-  }
-
-  /** Writes the open run into its slot, as text: before any other record, and before the records are read. */
-  private closeRun(): void {
-    const at = this.runAt;
-    if (at < 0) return;
-    this.runAt = -1;
-    const codes = this.runCodes;
-    // Storing an array's length is a call into the engine's runtime: once a run, not once a step.
-    if (codes.length !== this.runLength) codes.length = this.runLength;
-    this.flat[at] = apply(fromCharCode, undefined, codes);
-  }
-
   /**
    * Whether a step of `kind` may be written as one of STEPS_AGAIN: like the
    * last one of its kind (an enter: of the same instance; a dispatch or an
@@ -396,16 +277,6 @@ export class BatchWriter {
     kept.status = status;
     kept.outcome = outcome;
     kept.errorCode = errorCode;
-  }
-
-  /** Trims trailing nulls of the record that starts at `at`, and writes its length there. */
-  private seal(at: number): void {
-    const flat = this.flat;
-    let end = this.n;
-    while (flat[end - 1] === null) end--;
-    this.n = end;
-    flat[at] = end - at - 1;
-    this.recordBytes += (end - at) * 24;
   }
 
   private generic(event: Bag): void {
