@@ -3,6 +3,8 @@
  * private channel, checks everything that arrives on it, and relays it to the
  * background, keeping each batch until the background has stored it.
  */
+// Strict, as the page script is (src/inject/index.ts says why).
+'use strict';
 import { BRIDGE_READY_EVENT, CONNECT_EVENT, PORT_BRIDGE, SOURCE } from '../protocol';
 import { BackgroundLink, type RuntimePort } from './background-link';
 import { Outbox } from './outbox';
