@@ -58,6 +58,12 @@ export class BatchWriter extends BodyWriter {
   /** Events written. */
   count = 0;
 
+  // Spelled out: the implicit constructor of a subclass spreads its
+  // arguments through the array iterator, which a page may have replaced.
+  constructor(origin: number, flat: unknown[] = [], chunkValues = Infinity) {
+    super(origin, flat, chunkValues);
+  }
+
   write(event: Bag): void {
     this.count++;
     if (event.type === 'axios-step') {
@@ -272,8 +278,11 @@ export class BatchWriter extends BodyWriter {
 
   private remember(id: unknown, instanceId: unknown, status: unknown, outcome: unknown, errorCode: unknown): void {
     const kept = (this.previous[STEP_TYPE] ??= { id: undefined, instanceId: undefined, status: undefined, outcome: undefined, errorCode: undefined });
-    kept.id = id;
-    kept.instanceId = instanceId;
+    // Stored only when they changed: a call's id is a new string (young) and
+    // `kept` lives through the batch, so every store of it takes the engine's
+    // write barrier out of line, and the three steps after an enter repeat it.
+    if (kept.id !== id) kept.id = id;
+    if (kept.instanceId !== instanceId) kept.instanceId = instanceId;
     kept.status = status;
     kept.outcome = outcome;
     kept.errorCode = errorCode;
