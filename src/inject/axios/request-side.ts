@@ -151,27 +151,43 @@ let offerTracker: Tracker | undefined;
 let offerFn: Function | undefined;
 const offerOne = (h: AppHandler) => offerFn!(new StandIn(offerCall!, offerTracker!, h));
 
+/**
+ * One probe handler for every call: axios calls its runWhen with the merged
+ * config while the request side is collected, for the call in `offerCall`,
+ * and skips it. It reads the call being offered rather than a "call being
+ * probed" of its own: storing each call (a young object) into long-lived
+ * state costs the engine's write barrier, once more per request.
+ */
+const probe = {
+  fulfilled: undefined,
+  rejected: undefined,
+  synchronous: true,
+  runWhen: (config: unknown): false => {
+    const call = offerCall;
+    if (call !== undefined) merged(offerTracker!, call, config);
+    return false;
+  },
+};
+
 /** `forEach` is the manager's own, called on `manager` with our collector. */
 export function offerRequestSide(call: Call, tracker: Tracker, fn: Function, forEach: Function, manager: unknown): unknown {
-  // axios before 0.21.2 has no runWhen: it would chain the probe as a link of
-  // its own (a microtask more for the caller). There the first request
-  // handler to run tells the merged config (wrap), and every call is asynchronous.
-  if (call.early) call.syncMode = false;
-  else {
-    tracker.probing = call;
-    try {
-      fn(tracker.probe);
-    } catch {
-      // axios's collector does not throw for a skipped handler; nothing of ours may surface.
-    }
-    tracker.probing = undefined;
-  }
   const outerCall = offerCall;
   const outerTracker = offerTracker;
   const outerFn = offerFn;
   offerCall = call;
   offerTracker = tracker;
   offerFn = fn;
+  // axios before 0.21.2 has no runWhen: it would chain the probe as a link of
+  // its own (a microtask more for the caller). There the first request
+  // handler to run tells the merged config (wrap), and every call is asynchronous.
+  if (call.early) call.syncMode = false;
+  else {
+    try {
+      fn(probe);
+    } catch {
+      // axios's collector does not throw for a skipped handler; nothing of ours may surface.
+    }
+  }
   let result: unknown;
   try {
     result = callWith(forEach, manager, offerOne);

@@ -26,26 +26,6 @@ type Bag = Record<string, unknown>;
 export class Tracker {
   /** The call whose synchronous part (merge config, build the chain) is running. */
   active: Call | undefined;
-  /**
-   * One probe handler for every call (request-side.ts): axios calls its
-   * runWhen with the merged config while the request side is collected,
-   * for the call in `probing`.
-   */
-  probing: Call | undefined;
-  readonly probe = {
-    fulfilled: undefined,
-    rejected: undefined,
-    synchronous: true,
-    runWhen: (config: unknown): false => {
-      const call = this.probing;
-      try {
-        if (call) this.merged(call, config);
-      } catch {
-        // Ours alone: axios skips this handler whatever happens here.
-      }
-      return false;
-    },
-  };
   private readonly replays = new Replays();
   /** Calls of hand-registered instances waiting for their response manager's forEach. */
   private readonly pendingResponse = new OwnWeakMap<object, Call>();
