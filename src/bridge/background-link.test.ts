@@ -12,6 +12,7 @@ function harness() {
   const ports: Array<{ sent: BridgeToBackground[]; receive(m: unknown): void; drop(): void; disconnected: boolean }> = [];
   const timers: Array<{ fn: () => void; ms: number }> = [];
   let alive = true;
+  let aliveAsked = 0;
   let refuse = false;
   const outbox = new Outbox('L', { maxEvents: 100, maxBytes: 1e6 });
   const link = new BackgroundLink(
@@ -32,7 +33,7 @@ function harness() {
           onDisconnect: { addListener: (l) => onDisconnect.push(l) },
         };
       },
-      alive: () => alive,
+      alive: () => (aliveAsked++, alive),
       setTimer: (fn, ms) => timers.push({ fn, ms }),
     },
     outbox,
@@ -40,7 +41,7 @@ function harness() {
   const runTimers = () => timers.splice(0).forEach((t) => t.fn());
   let orphaned = 0;
   link.onOrphaned = () => orphaned++;
-  return { link, outbox, ports, timers, runTimers, orphaned: () => orphaned, kill: () => (alive = false), refuse: () => (refuse = true) };
+  return { link, outbox, ports, timers, runTimers, orphaned: () => orphaned, aliveAsked: () => aliveAsked, kill: () => (alive = false), refuse: () => (refuse = true) };
 }
 
 describe('BackgroundLink', () => {
@@ -144,6 +145,23 @@ describe('BackgroundLink', () => {
     h.link.send(h.outbox.addEvents(pageBatch('s', [ev(1)], 10))!);
     expect(h.orphaned()).toBe(1);
     expect(h.ports[1].sent.map((m) => m.kind)).toEqual(['hello']);
+  });
+
+  it('posts to a welcoming port without asking the bindings whether the extension is there; a post that fails does', () => {
+    const h = harness();
+    h.link.start();
+    h.ports[0].receive(welcome());
+    const asked = h.aliveAsked();
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(0)], 10))!);
+    h.link.send(h.outbox.addEvents(pageBatch('s', [ev(1)], 10))!);
+    expect(h.aliveAsked()).toBe(asked);
+    expect(h.ports[0].sent.map((m) => m.kind)).toEqual(['hello', 'events', 'events']);
+    // The extension goes away: its port throws on the next post.
+    h.kill();
+    h.ports[0].disconnected = true;
+    expect(() => h.link.send(h.outbox.addEvents(pageBatch('s', [ev(2)], 10))!)).not.toThrow();
+    expect(h.orphaned()).toBe(1);
+    expect(h.timers).toEqual([]);
   });
 
   it('drops a port that may be dead after a back/forward cache restore, and opens a new one', () => {

@@ -53,10 +53,12 @@ export class BackgroundLink {
 
   /** Sends a new outbox entry (a welcome sends every unacknowledged entry anyway). */
   send(entry: BridgeEvents): void {
-    // Held until a welcome, an entry no longer tells by failing to post.
+    // A post that fails tells whether the extension is gone (post). Reading
+    // the runtime's id is a call into the extension bindings, so it is made
+    // only for an entry held until a welcome, which no failing post tells.
+    if (this.port && this.welcomed) return this.post(entry);
     if (!this.deps.alive()) return this.orphan();
     if (!this.port) this.connect();
-    else if (this.welcomed) this.post(entry);
   }
 
   /**

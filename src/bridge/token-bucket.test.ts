@@ -24,4 +24,13 @@ describe('TokenBucket', () => {
     now = 1000;
     expect(limiter.take(10, 900)).toBe(true);
   });
+
+  it('reads the clock once a batch, for both buckets', () => {
+    let reads = 0;
+    const limiter = new RateLimiter({ eventsPerSecond: 10, burstEvents: 10, bytesPerSecond: 1000, burstBytes: 1000 }, () => (reads++, 0));
+    reads = 0;
+    expect(limiter.take(1, 10)).toBe(true);
+    expect(limiter.take(100, 10)).toBe(false);
+    expect(reads).toBe(2);
+  });
 });

@@ -17,17 +17,16 @@ export class TokenBucket {
     this.last = now();
   }
 
-  /** True when `n` tokens are there now. */
-  has(n: number): boolean {
-    const now = this.now();
+  /** True when `n` tokens are there now (`now`: the clock read already). */
+  has(n: number, now = this.now()): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
     this.last = now;
     return n <= this.tokens;
   }
 
   /** Takes `n` tokens when there are that many; otherwise takes none. */
-  take(n: number): boolean {
-    if (!this.has(n)) return false;
+  take(n: number, now = this.now()): boolean {
+    if (!this.has(n, now)) return false;
     this.tokens -= n;
     return true;
   }
@@ -45,14 +44,18 @@ export class RateLimiter {
   private readonly events: TokenBucket;
   private readonly bytes: TokenBucket;
 
-  constructor(limits: RateLimits, now?: () => number) {
+  private readonly now: () => number;
+
+  constructor(limits: RateLimits, now: () => number = () => performance.now()) {
+    this.now = now;
     this.events = new TokenBucket(limits.eventsPerSecond, limits.burstEvents, now);
     this.bytes = new TokenBucket(limits.bytesPerSecond, limits.burstBytes, now);
   }
 
-  /** Takes from both buckets, or from neither. */
+  /** Takes from both buckets, or from neither: the clock read once (it runs on the page's thread, once a batch). */
   take(events: number, bytes: number): boolean {
-    if (!this.events.has(events) || !this.bytes.has(bytes)) return false;
-    return this.events.take(events) && this.bytes.take(bytes);
+    const now = this.now();
+    if (!this.events.has(events, now) || !this.bytes.has(bytes, now)) return false;
+    return this.events.take(events, now) && this.bytes.take(bytes, now);
   }
 }
