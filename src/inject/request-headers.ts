@@ -56,7 +56,7 @@ export interface SanitizedHeaders {
 /**
  * The last call's entries and what they gave: an app sends the same headers
  * on most requests, and handing back the same object lets a batch write the
- * set once (protocol/wire-encode.ts). The refs of its credentials are asked
+ * set once (protocol/wire-tables.ts). The refs of its credentials are asked
  * for again on every call (of the raw values kept here, in the page), so a
  * new salt is never missed.
  */
