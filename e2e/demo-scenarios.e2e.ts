@@ -17,7 +17,6 @@ describe('every request of every demo scenario reaches the panel, in order, none
       expect(sent.map(pathWithQuery)).toEqual(log.map((l) => l.url));
 
       const panel = await openPanelFor(env.lab, page);
-      await panel.screenshot({ path: `${SCREENSHOTS}/timeline-${scenario}.png` });
       await panel.getByTestId('view-list').click();
       // Requests the app queued but never sent have no transport: compare what went out.
       const rows = panel.locator('[data-testid=request-row]:not([data-transport=""])');
@@ -42,6 +41,10 @@ describe('every request of every demo scenario reaches the panel, in order, none
       );
       await expect.poll(async () => (await readShown()).map((r) => `${r.method} ${pathWithQuery(r.url!)} ${r.status}`).sort()).toEqual(appView.sort());
       await panel.screenshot({ path: `${SCREENSHOTS}/list-${scenario}.png` });
+      // The timeline once everything is in: taken as the panel opened, it showed an empty panel.
+      await panel.getByTestId('view-timeline').click();
+      await expect.poll(() => panel.getByTestId('timeline-lane').count()).toBeGreaterThan(0);
+      await panel.screenshot({ path: `${SCREENSHOTS}/timeline-${scenario}.png` });
       await panel.close();
       await page.close();
     });
