@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../trace/model';
 import { TraceBuilder } from '../../trace/testing/builder';
 import { correctReactive, refreshFailsHanging, retryLoop } from '../../trace/testing/scenarios';
-import { barTexts, failedBar } from './draw';
+import { axisLabels, barTexts, failedBar, GUTTER } from './draw';
 import { buildLayout } from './layout';
 import type { Bar } from './layout-types';
 
@@ -38,5 +38,18 @@ describe('bar texts', () => {
     const refresh = barsOf((b) => refreshFailsHanging(b)).find((bar) => bar.role === 'refresh')!;
     expect(failedBar(refresh)).toBe(true);
     expect(barTexts(refresh)).toEqual(['refresh · 500', '500']);
+  });
+});
+
+describe('axis labels', () => {
+  it('leaves out a label the right edge would cut, and any over the gutter', () => {
+    const x = (t: number) => GUTTER + t;
+    const label = (t: number) => `${t} ms`;
+    // 7 px a character: "1000 ms" is 49 px wide.
+    const labels = axisLabels([-100, 0, 400, 800, 1000], x, label, GUTTER + 1040, (text) => text.length * 7);
+    expect(labels.map((l) => l.text)).toEqual(['400 ms', '800 ms']);
+    expect(labels[0].x).toBe(GUTTER + 403);
+    // With room for it, the last one is drawn.
+    expect(axisLabels([1000], x, label, GUTTER + 1052, (text) => text.length * 7).map((l) => l.text)).toEqual(['1000 ms']);
   });
 });

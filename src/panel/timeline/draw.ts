@@ -92,12 +92,26 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, layout: TimelineLayo
     ctx.fillText(fitter.fit(ctx, `⟳ ${nav.url}`, Math.min(240, width - nx - 6)), nx + 3, AXIS_HEIGHT / 2);
   }
   ctx.fillStyle = p.dim;
+  const labels = axisLabels(times, x, (t) => tickLabel(t, view.origin, interval), width, (text) => ctx.measureText(text).width);
+  for (const label of labels) ctx.fillText(label.text, label.x, AXIS_HEIGHT / 2);
+  return shapes + times.length * 2;
+}
+
+/**
+ * The time axis's labels, each just right of its tick: none over the
+ * gutter, and none that the canvas's right edge would cut (a "16" left of
+ * "1600 ms" reads as a time of its own).
+ */
+export function axisLabels(times: readonly number[], x: (t: number) => number, label: (t: number) => string, width: number, measure: (text: string) => number): Array<{ text: string; x: number }> {
+  const out: Array<{ text: string; x: number }> = [];
   for (const t of times) {
     const tx = x(t);
     if (tx < GUTTER + 2) continue;
-    ctx.fillText(tickLabel(t, view.origin, interval), tx + 3, AXIS_HEIGHT / 2);
+    const text = label(t);
+    if (tx + 3 + measure(text) > width) continue;
+    out.push({ text, x: tx + 3 });
   }
-  return shapes + times.length * 2;
+  return out;
 }
 
 /**
