@@ -15,12 +15,12 @@
  * When the two runs differ, both captures and the differences are written to
  * test-results/invisible/<case>.json.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES, startFixtureSite, type FixtureCase, type FixtureSite } from './fixtures/invisible/site';
 import { differences, instrumentedHere, launchBoth, openListening, pollUntil, type Mode } from './support/differential';
-import { openPanelFor } from './support/extension';
+import { EXTENSION_DIR, openPanelFor } from './support/extension';
 
 interface Capture {
   /** window.__result: the page's log lines, each call's outcome, onerror/unhandledrejection, resource entries. */
@@ -213,5 +213,17 @@ describe('the reflective face of what we wrap', () => {
     expect(undocumented).toEqual([]);
     // Each documented gap is really there (the probe is not blind).
     for (const key of Object.keys(DOCUMENTED_GAPS)) expect(JSON.stringify(b[key]), key).not.toBe(JSON.stringify(e[key]));
+  });
+});
+
+describe('the content scripts as built', () => {
+  // The bundler writes the directive only for a source that says it: a sloppy
+  // build hands what we wrap the window for a missing receiver (the
+  // reflective face above), and pays for it on every call.
+  it('are strict code, every one the manifest loads', () => {
+    const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ js: string[] }> };
+    const files = manifest.content_scripts.flatMap((c) => c.js);
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const file of files) expect(readFileSync(resolve(EXTENSION_DIR, file), 'utf8').trimStart().slice(0, 13), file).toBe('"use strict";');
   });
 });
