@@ -4,6 +4,9 @@
  * floods us with events cannot starve the service worker; what it refuses is
  * counted where it was dropped, never silently lost.
  */
+/** The clock both classes use unless given another (milliseconds). */
+const performanceNow = () => performance.now();
+
 export class TokenBucket {
   private tokens: number;
   private last: number;
@@ -11,7 +14,7 @@ export class TokenBucket {
   constructor(
     private readonly ratePerSecond: number,
     private readonly burst: number,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = performanceNow,
   ) {
     this.tokens = burst;
     this.last = now();
@@ -46,7 +49,7 @@ export class RateLimiter {
 
   private readonly now: () => number;
 
-  constructor(limits: RateLimits, now: () => number = () => performance.now()) {
+  constructor(limits: RateLimits, now: () => number = performanceNow) {
     this.now = now;
     this.events = new TokenBucket(limits.eventsPerSecond, limits.burstEvents, now);
     this.bytes = new TokenBucket(limits.bytesPerSecond, limits.burstBytes, now);

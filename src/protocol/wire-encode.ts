@@ -60,7 +60,8 @@ export class BatchWriter extends BodyWriter {
 
   // Spelled out: the implicit constructor of a subclass spreads its
   // arguments through the array iterator, which a page may have replaced.
-  constructor(origin: number, flat: unknown[] = [], chunkValues = Infinity) {
+  // What is not given stays undefined, and BodyWriter's defaults apply.
+  constructor(origin: number, flat?: unknown[], chunkValues?: number) {
     super(origin, flat, chunkValues);
   }
 
