@@ -46,6 +46,8 @@ const ROUNDS = Number(process.env.AXIOS_BENCH_ROUNDS ?? 31);
 const ZERO_ROUNDS = Number(process.env.AXIOS_BENCH_ZERO_ROUNDS ?? 151);
 const roundsOf = (kind: string) => (kind === 'zero' ? ZERO_ROUNDS : ROUNDS);
 const ZERO_REQUESTS = Number(process.env.AXIOS_BENCH_ZERO ?? 1000);
+/** Unmeasured zero loops per tab before the rounds (see the warm-up below). */
+const ZERO_WARMUP = Number(process.env.AXIOS_BENCH_ZERO_WARMUP ?? 30);
 // Each variant's page in this many tabs, each a renderer process of its own,
 // taking the rounds in turn: one process's figures carry a bias of their own
 // (four tabs of one build in one browser added +3.1 to +7.4 µs a request in
@@ -156,9 +158,31 @@ export default async function axiosOverhead(): Promise<Figures> {
     };
 
     const variants: Variant[] = ['bare', 'extension', 'otel'];
+    /** Main-thread CPU µs per request of each ZERO_WARMUP loop, per variant, in the order they ran. */
+    const warmupCpu = new Map<Variant, number[]>(variants.map((v) => [v, []]));
     // Warm-up: JIT, connections, the extension's first batches.
     // A whole loop per tab: each tab is a renderer of its own, with its own JIT to warm.
     for (let tab = 0; tab < TABS; tab++) for (const variant of variants) for (const [kind, n] of KINDS) await loop(variant, kind, n, tab);
+    // The zero loop's figures are the steady state's: ZERO_WARMUP more loops
+    // per tab first, paired as the rounds are, and reported apart
+    // (`zero.warmup...`). Chromium 150's V8 optimises a function with
+    // TurboFan only after it has run for a while in its faster-to-compile
+    // tiers: with V8's --trace-opt, the bare page's axios functions
+    // (transformRequest, getAdapter) were optimised in its 16th loop of
+    // 1,000 requests, and the extension page's hooks up to its 26th. With one
+    // warm-up loop, about half of each tab's rounds measured both pages
+    // still on the way there.
+    if (KINDS.some(([kind]) => kind === 'zero')) {
+      for (let w = 0; w < ZERO_WARMUP; w++) {
+        for (let tab = 0; tab < TABS; tab++) {
+          for (let i = 0; i < variants.length; i++) {
+            const variant = variants[(i + w) % variants.length];
+            const [, cpu] = await loop(variant, 'zero', ZERO_REQUESTS, tab);
+            warmupCpu.get(variant)!.push(cpu);
+          }
+        }
+      }
+    }
 
     const samples = new Map<string, number[]>();
     const runRounds = async (from: number, to: number) => {
@@ -186,7 +210,7 @@ export default async function axiosOverhead(): Promise<Figures> {
     const probe = await extensionPage(extension.lab!);
     await startProbe(probe, await tabIdByUrl(probe, pages.extension[0].url()));
     const expectedSteps = 4 * extensionRequests;
-    if (expectedSteps > 190_000) throw new Error(`${extensionRequests} requests before the check: more than the tab's log keeps (lower AXIOS_BENCH_ROUNDS)`);
+    if (expectedSteps > 190_000) throw new Error(`${extensionRequests} requests before the check: more than the tab's log keeps (lower AXIOS_BENCH_ROUNDS or AXIOS_BENCH_ZERO_WARMUP)`);
     const deadline = Date.now() + 60_000;
     while ((await readProbe(probe)).events < expectedSteps && Date.now() < deadline) await probe.waitForTimeout(100);
     const recorded = (await readProbe(probe)).events;
@@ -258,6 +282,22 @@ export default async function axiosOverhead(): Promise<Figures> {
         [`${kind}.extensionAddedCpuUsP10`]: round2(low(kind, 'extension') - low(kind, 'bare')),
         [`${kind}.otelAddedCpuUsP10`]: round2(low(kind, 'otel') - low(kind, 'bare')),
         [`${kind}.extensionCpuRatioP10`]: round2(low(kind, 'extension') / low(kind, 'bare')),
+      });
+    }
+    if (warmupCpu.get('bare')!.length > 0) {
+      // The cost while both pages' JIT warms up: each warm-up loop paired with
+      // the bare page's loop of the same tab and turn, the first ten loops of
+      // each tab apart from the rest.
+      const warm = (variant: Variant, from: number, to: number) => {
+        const bareCpu = warmupCpu.get('bare')!;
+        const xs = warmupCpu.get(variant)!.map((x, i) => x / bareCpu[i]).filter((_, i) => Math.floor(i / TABS) >= from && Math.floor(i / TABS) < to);
+        return xs.length > 0 ? round2(median(xs)) : undefined;
+      };
+      Object.assign(figures, {
+        zeroWarmupLoopsPerTab: ZERO_WARMUP,
+        'zero.warmupExtensionCpuRatioPairedFirst10': warm('extension', 0, 10),
+        'zero.warmupExtensionCpuRatioPairedAfter10': warm('extension', 10, ZERO_WARMUP),
+        'zero.warmupOtelCpuRatioPairedFirst10': warm('otel', 0, 10),
       });
     }
     const f = (key: string) => figures[key] as number;

@@ -13,7 +13,8 @@
  * Env: ROUNDS (default 61), REQUESTS per loop (1000), KIND (zero | xhr | fetch),
  * TABS (3): tabs per lane, each a renderer process of its own, taking the
  * rounds in turn (bench-lane.ts: one process's figures carry a bias),
- * WARMUP (3): unmeasured loops per tab before the rounds.
+ * WARMUP (30): unmeasured loops per tab before the rounds (V8 takes some
+ * 15 to 26 loops to optimise both pages' hot functions: axios-overhead.bench.ts).
  * Prints, per build, the page's main-thread CPU per request: median, 10th
  * percentile, and the paired median of its difference and ratio to the bare
  * page, the ratio with its 95% interval (page-cpu.ts medianInterval).
@@ -30,7 +31,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 61);
 const REQUESTS = Number(process.env.REQUESTS ?? 1000);
 const KIND = process.env.KIND ?? 'zero';
 const TABS = Number(process.env.TABS ?? 3);
-const WARMUP = Number(process.env.WARMUP ?? 3);
+const WARMUP = Number(process.env.WARMUP ?? 30);
 
 const builds = process.argv.slice(2).map((arg) => {
   const [name, dir] = arg.split('=');

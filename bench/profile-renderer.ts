@@ -26,7 +26,7 @@
  *   npx tsx bench/profile-renderer.ts a=/tmp/a [b=/tmp/b ...]
  *
  * Needs perf (Debian's linux-perf) and root, or perf_event_paranoid <= 0.
- * Env: ROUNDS (60), REQUESTS per loop (1000), KIND (zero | xhr | fetch: the
+ * Env: ROUNDS (60), REQUESTS per loop (1000), WARMUP unprofiled loops first (30), KIND (zero | xhr | fetch: the
  * bench page's loop to run), FREQ sampling Hz (1999), TOP (25),
  * OTHERS (0): also list this many frames outside the extension that a
  * build's page spent more samples in than the bare page (axios running
@@ -50,6 +50,7 @@ import { median, threadTime } from './page-cpu';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 60);
 const REQUESTS = Number(process.env.REQUESTS ?? 1000);
+const WARMUP = Number(process.env.WARMUP ?? 30);
 const KIND = process.env.KIND ?? 'zero';
 const FREQ = String(process.env.FREQ ?? 1999);
 const TOP = Number(process.env.TOP ?? 25);
@@ -104,7 +105,8 @@ try {
   for (const { name, dir } of [{ name: 'bare', dir: '' }, ...builds]) {
     const lane = { ...(await openBenchLane(name, dir, `${demo.url}/bench.html`, [`--js-flags=--perf-basic-prof${LEAVES > 0 ? ' --log-code' : ''} ${process.env.JS_FLAGS ?? ''}`])), id: dir ? unpackedId(dir) : undefined };
     lanes.push(lane);
-    for (let i = 0; i < 5; i++) await lane.page.evaluate(`runLoop(${JSON.stringify(KIND)}, ${REQUESTS})`);
+    // Until V8 has optimised both pages' hot functions (axios-overhead.bench.ts, warm-up).
+    for (let i = 0; i < WARMUP; i++) await lane.page.evaluate(`runLoop(${JSON.stringify(KIND)}, ${REQUESTS})`);
   }
   const perf = spawn('perf', ['record', '-a', '-g', '-F', FREQ, '-o', data], { stdio: 'ignore' });
   // perf needs a moment before it samples.
