@@ -59,6 +59,22 @@ describe.each([1, 4])('Batcher, writing %i at a time', (writeEvery) => {
     expect(sent[0].events).toHaveLength(2);
   });
 
+  it('does not clear the timer that fired, and starts a new one for the next batch', () => {
+    let clears = 0;
+    const { batcher, sent, timers, fireTimers } = setup({ clearTimer: () => clears++ });
+    batcher.connect();
+    batcher.push(ev(1));
+    fireTimers();
+    expect(sent).toHaveLength(1);
+    expect(clears).toBe(0);
+    batcher.push(ev(2));
+    expect(timers.filter((t) => !t.cleared)).toHaveLength(1);
+    // A flush before the timer fires (pagehide) clears the pending one.
+    batcher.flush();
+    expect(clears).toBe(1);
+    expect(sent).toHaveLength(2);
+  });
+
   it('flushes at once when maxEvents are queued, in batches of at most maxEvents', () => {
     const { batcher, sent } = setup();
     for (let i = 0; i < 250; i++) batcher.push(ev(i));

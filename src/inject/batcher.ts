@@ -198,7 +198,13 @@ export class Batcher {
   private sendSoon(): void {
     if (!this.connected) return;
     if (this.sealed.length > 0) this.flush();
-    else if (this.timer === undefined) this.timer = this.options.setTimer(() => this.flush(), this.options.maxDelayMs);
+    else if (this.timer === undefined) this.timer = this.options.setTimer(this.timerFired, this.options.maxDelayMs);
+  }
+
+  /** The timer's own callback: a timer that has fired needs no clearing (a call into the page's timer list, once a batch). */
+  private readonly timerFired = (): void => {
+    this.timer = undefined;
+    this.flush();
   }
 
   /** Start sending; everything held so far goes out at once. */
