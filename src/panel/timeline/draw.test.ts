@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeEvents } from '../../trace/model';
 import { TraceBuilder } from '../../trace/testing/builder';
 import { correctReactive, refreshFailsHanging, retryLoop } from '../../trace/testing/scenarios';
-import { axisLabels, barTexts, failedBar, GUTTER } from './draw';
+import { axisLabels, barTexts, failedBar, GUTTER, placeBarText } from './draw';
 import { buildLayout } from './layout';
 import type { Bar } from './layout-types';
 
@@ -51,5 +51,23 @@ describe('axis labels', () => {
     expect(labels[0].x).toBe(GUTTER + 403);
     // With room for it, the last one is drawn.
     expect(axisLabels([1000], x, label, GUTTER + 1052, (text) => text.length * 7).map((l) => l.text)).toEqual(['1000 ms']);
+  });
+});
+
+describe('bar text placement', () => {
+  // 7 px a character.
+  const measure = (text: string) => text.length * 7;
+
+  it('puts the longest text that fits inside the bar', () => {
+    expect(placeBarText(['#6 ← 6 · 401', '401'], 100, 120, 0, measure)).toEqual({ text: '#6 ← 6 · 401', x: 103, inside: true });
+    expect(placeBarText(['#6 ← 6 · 401', '401'], 100, 40, 0, measure)).toEqual({ text: '401', x: 103, inside: true });
+  });
+
+  it('puts it right of a short bar when the lane has room there, else leaves it out', () => {
+    // "#1 ← 1" is 42 px: too wide for a 40 px bar, and it needs 50 px of room beside it.
+    expect(placeBarText(['#1 ← 1'], 100, 40, 50, measure)).toEqual({ text: '#1 ← 1', x: 144, inside: false });
+    expect(placeBarText(['#1 ← 1'], 100, 40, 49, measure)).toBeUndefined();
+    // Outside, the shorter text where only it fits.
+    expect(placeBarText(['#6 ← 6 · 401', '401'], 100, 10, 40, measure)).toEqual({ text: '401', x: 114, inside: false });
   });
 });

@@ -37,6 +37,19 @@ function statusText(bar: Bar): string {
  * says its status too: a 401 loop reads as refused on the timeline, not only
  * in the list.
  */
+/**
+ * Where a bar's text goes: inside the bar, the longest of `texts` (longest
+ * first) that fits; else just right of it, in the `room` up to the next bar
+ * of the lane or the canvas's edge, so that a short replay still says which
+ * request it replays; else nowhere.
+ */
+export function placeBarText(texts: readonly string[], from: number, width: number, room: number, measure: (text: string) => number): { text: string; x: number; inside: boolean } | undefined {
+  const inside = texts.find((t) => width > measure(t) + 6);
+  if (inside !== undefined) return { text: inside, x: from + 3, inside: true };
+  const outside = texts.find((t) => measure(t) + 8 <= room);
+  return outside === undefined ? undefined : { text: outside, x: from + width + 4, inside: false };
+}
+
 export function barTexts(bar: Bar): string[] {
   const label = bar.replayNumber !== undefined ? `#${bar.replayNumber} ← ${bar.originalNumber}` : bar.role === 'refresh' ? 'refresh' : undefined;
   if (label !== undefined) return failedBar(bar) ? [`${label} · ${statusText(bar)}`, statusText(bar)] : [label];
@@ -226,10 +239,13 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: Lane, index: number, top:
     // A bar that starts left of the view keeps its label in sight, as the Performance panel's do.
     const shownFrom = Math.max(x0, GUTTER);
     const shownWidth = Math.min(x0 + w, view.width) - shownFrom;
-    const text = barTexts(bar).find((t) => shownWidth > ctx.measureText(t).width + 6);
-    if (text) {
-      ctx.fillStyle = '#fff';
-      ctx.fillText(text, shownFrom + 3, mid, shownWidth - 6);
+    // Room on its right: up to the lane's next bar, none where a tail line or an arrow runs on from it.
+    const next = bars[b + 1];
+    const room = bar.tailTo !== undefined || bar.arrowOut ? 0 : Math.min(next === undefined ? view.width : x(next.waitFrom ?? next.start), view.width) - (shownFrom + shownWidth);
+    const placed = placeBarText(barTexts(bar), shownFrom, shownWidth, room, (t) => ctx.measureText(t).width);
+    if (placed !== undefined) {
+      ctx.fillStyle = placed.inside ? '#fff' : p.fg;
+      ctx.fillText(placed.text, placed.x, mid, placed.inside ? shownWidth - 6 : room - 8);
     }
   }
   flushMerged();

@@ -25,6 +25,8 @@ export interface Bar {
    * expired or queued request of an episode): its tail runs to the end.
    */
   waiting?: boolean;
+  /** An arrow starts at its end (to a replay): the lane right of it is the arrow's. */
+  arrowOut?: boolean;
 }
 
 export interface Lane {

@@ -28,6 +28,9 @@ describe('buildLayout', () => {
     }
     expect(layout.arrows.filter((a) => a.kind === 'expired-replay')).toHaveLength(3);
     expect(layout.arrows.filter((a) => a.kind === 'refresh-replay')).toHaveLength(3);
+    // Where an arrow leaves a bar, the lane right of it is the arrow's (no text is put there).
+    for (const lane of chains) expect(lane.bars.map((b) => Boolean(b.arrowOut))).toEqual([true, false]);
+    expect(layout.lanes.find((l) => l.kind === 'refresh')!.bars.every((b) => b.arrowOut)).toBe(true);
     expect(layout.bands.length).toBeGreaterThanOrEqual(2);
   });
 

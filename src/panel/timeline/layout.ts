@@ -111,8 +111,12 @@ export function buildLayout(result: TraceResult, filter: RequestFilter = all, no
         if (bar.role !== 'replay') continue;
         const from = bars.filter((b) => b !== bar && b.start < bar.start).at(-1) ?? original;
         arrows.push({ kind: 'expired-replay', from, to: bar });
+        from.arrowOut = true;
         const refresh = refreshBars.filter((b) => b.end <= bar.start + 1).at(-1);
-        if (refresh) arrows.push({ kind: 'refresh-replay', from: refresh, to: bar });
+        if (refresh) {
+          arrows.push({ kind: 'refresh-replay', from: refresh, to: bar });
+          refresh.arrowOut = true;
+        }
       }
     }
     for (const id of episode.queued) {
