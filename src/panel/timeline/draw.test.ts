@@ -59,15 +59,15 @@ describe('bar text placement', () => {
   const measure = (text: string) => text.length * 7;
 
   it('puts the longest text that fits inside the bar', () => {
-    expect(placeBarText(['#6 ← 6 · 401', '401'], 100, 120, 0, measure)).toEqual({ text: '#6 ← 6 · 401', x: 103, inside: true });
-    expect(placeBarText(['#6 ← 6 · 401', '401'], 100, 40, 0, measure)).toEqual({ text: '401', x: 103, inside: true });
+    expect(placeBarText(['#6 ← 6 · 401', '401'], 100, 120, 0, measure)).toEqual({ text: '#6 ← 6 · 401', x: 103, maxWidth: 114, inside: true });
+    expect(placeBarText(['#6 ← 6 · 401', '401'], 100, 40, 0, measure)).toEqual({ text: '401', x: 103, maxWidth: 34, inside: true });
   });
 
   it('puts it right of a short bar when the lane has room there, else leaves it out', () => {
     // "#1 ← 1" is 42 px: too wide for a 40 px bar, and it needs 50 px of room beside it.
-    expect(placeBarText(['#1 ← 1'], 100, 40, 50, measure)).toEqual({ text: '#1 ← 1', x: 144, inside: false });
+    expect(placeBarText(['#1 ← 1'], 100, 40, 50, measure)).toEqual({ text: '#1 ← 1', x: 144, maxWidth: 42, inside: false });
     expect(placeBarText(['#1 ← 1'], 100, 40, 49, measure)).toBeUndefined();
     // Outside, the shorter text where only it fits.
-    expect(placeBarText(['#6 ← 6 · 401', '401'], 100, 10, 40, measure)).toEqual({ text: '401', x: 114, inside: false });
+    expect(placeBarText(['#6 ← 6 · 401', '401'], 100, 10, 40, measure)).toEqual({ text: '401', x: 114, maxWidth: 32, inside: false });
   });
 });

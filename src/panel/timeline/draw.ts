@@ -37,25 +37,25 @@ function statusText(bar: Bar): string {
  * says its status too: a 401 loop reads as refused on the timeline, not only
  * in the list.
  */
-/**
- * Where a bar's text goes: inside the bar, the longest of `texts` (longest
- * first) that fits; else just right of it, in the `room` up to the next bar
- * of the lane or the canvas's edge, so that a short replay still says which
- * request it replays; else nowhere.
- */
-export function placeBarText(texts: readonly string[], from: number, width: number, room: number, measure: (text: string) => number): { text: string; x: number; inside: boolean } | undefined {
-  const inside = texts.find((t) => width > measure(t) + 6);
-  if (inside !== undefined) return { text: inside, x: from + 3, inside: true };
-  const outside = texts.find((t) => measure(t) + 8 <= room);
-  return outside === undefined ? undefined : { text: outside, x: from + width + 4, inside: false };
-}
-
 export function barTexts(bar: Bar): string[] {
   const label = bar.replayNumber !== undefined ? `#${bar.replayNumber} ← ${bar.originalNumber}` : bar.role === 'refresh' ? 'refresh' : undefined;
   if (label !== undefined) return failedBar(bar) ? [`${label} · ${statusText(bar)}`, statusText(bar)] : [label];
   if (bar.open) return ['pending'];
   const status = statusText(bar);
   return status ? [status] : [];
+}
+
+/**
+ * Where a bar's text goes: inside the bar, the longest of `texts` (longest
+ * first) that fits; else just right of it, in the `room` up to the next bar
+ * of the lane or the canvas's edge, so that a short replay still says which
+ * request it replays; else nowhere.
+ */
+export function placeBarText(texts: readonly string[], from: number, width: number, room: number, measure: (text: string) => number): { text: string; x: number; maxWidth: number; inside: boolean } | undefined {
+  const inside = texts.find((t) => width > measure(t) + 6);
+  if (inside !== undefined) return { text: inside, x: from + 3, maxWidth: width - 6, inside: true };
+  const outside = texts.find((t) => measure(t) + 8 <= room);
+  return outside === undefined ? undefined : { text: outside, x: from + width + 4, maxWidth: room - 8, inside: false };
 }
 
 /**
@@ -245,7 +245,7 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: Lane, index: number, top:
     const placed = placeBarText(barTexts(bar), shownFrom, shownWidth, room, (t) => ctx.measureText(t).width);
     if (placed !== undefined) {
       ctx.fillStyle = placed.inside ? '#fff' : p.fg;
-      ctx.fillText(placed.text, placed.x, mid, placed.inside ? shownWidth - 6 : room - 8);
+      ctx.fillText(placed.text, placed.x, mid, placed.maxWidth);
     }
   }
   flushMerged();
