@@ -282,6 +282,20 @@ describe('Batcher, steps recorded without an event object (repeatStep)', () => {
     expect(packed.slice(4).every(Boolean)).toBe(true);
   });
 
+  it('builds the runs of each batch in the codes array the last batch grew, with none of its steps', () => {
+    const { batcher, sent } = setupWith({ ...PAGE_BATCHING });
+    batcher.connect();
+    // A run of some two thousand packed steps, then a batch of a few.
+    const long = Array.from({ length: 600 }, (_, i) => call(i + 1, i)).flat();
+    for (const e of long) record(batcher, e);
+    batcher.flush();
+    const short = Array.from({ length: 3 }, (_, i) => call(i + 601, 600 + i)).flat();
+    expect(short.map((e) => record(batcher, e)).filter(Boolean)).toHaveLength(9);
+    batcher.flush();
+    expect(sent.map((b) => b.events.length)).toEqual([2400, 12]);
+    expect(sent.flatMap((b) => b.events)).toEqual([...long, ...short].map((e, seq) => ({ ...e, seq })));
+  });
+
   it('writes what was pushed before a packed step before it, numbered in order', () => {
     const { batcher, sent } = setupWith({ writeEvery: 4 });
     batcher.connect();

@@ -120,6 +120,8 @@ export class Batcher {
   private writer: BatchWriter;
   /** The records of every batch are written into this one array (see BatchWriter). */
   private readonly records: unknown[] = [];
+  /** Likewise the character codes of each batch's runs of packed steps (BodyWriter). */
+  private readonly runCodes: number[] = [];
   private writerFirst = 0;
   private sealed: Sealed[] = [];
   /** Events written and not yet sent. */
@@ -137,7 +139,7 @@ export class Batcher {
   private readonly writeEvery: number;
 
   constructor(private readonly options: BatcherOptions) {
-    this.writer = new BatchWriter(options.origin, this.records, options.chunkValues);
+    this.writer = new BatchWriter(options.origin, this.records, options.chunkValues, this.runCodes);
     this.writeEvery = Math.max(1, options.writeEvery ?? 1);
     (options.onHide ?? flushOnPageHide)(() => this.flush());
   }
@@ -266,6 +268,6 @@ export class Batcher {
   private seal(): void {
     // Stringified now: the next batch's writer overwrites the same records array.
     this.sealed[this.sealed.length] = { body: this.writer.body(), first: this.writerFirst, count: this.writer.count };
-    this.writer = new BatchWriter(this.options.origin, this.records, this.options.chunkValues);
+    this.writer = new BatchWriter(this.options.origin, this.records, this.options.chunkValues, this.runCodes);
   }
 }

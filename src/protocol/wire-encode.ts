@@ -61,8 +61,8 @@ export class BatchWriter extends BodyWriter {
   // Spelled out: the implicit constructor of a subclass spreads its
   // arguments through the array iterator, which a page may have replaced.
   // What is not given stays undefined, and BodyWriter's defaults apply.
-  constructor(origin: number, flat?: unknown[], chunkValues?: number) {
-    super(origin, flat, chunkValues);
+  constructor(origin: number, flat?: unknown[], chunkValues?: number, runCodes?: number[]) {
+    super(origin, flat, chunkValues, runCodes);
   }
 
   write(event: Bag): void {
