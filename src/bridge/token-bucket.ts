@@ -30,8 +30,13 @@ export class TokenBucket {
   /** Takes `n` tokens when there are that many; otherwise takes none. */
   take(n: number, now = this.now()): boolean {
     if (!this.has(n, now)) return false;
-    this.tokens -= n;
+    this.spend(n);
     return true;
+  }
+
+  /** Takes `n` that `has` just allowed, with no second refill. */
+  spend(n: number): void {
+    this.tokens -= n;
   }
 }
 
@@ -59,6 +64,8 @@ export class RateLimiter {
   take(events: number, bytes: number): boolean {
     const now = this.now();
     if (!this.events.has(events, now) || !this.bytes.has(bytes, now)) return false;
-    return this.events.take(events, now) && this.bytes.take(bytes, now);
+    this.events.spend(events);
+    this.bytes.spend(bytes);
+    return true;
   }
 }
