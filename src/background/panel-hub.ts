@@ -17,7 +17,15 @@ const CHUNK = 2000;
 export class PanelHub {
   /** Subscribes of panels, so the background can inject into a tab opened before the extension. */
   onSubscribe: (tabId: number) => void = () => {};
+  /** The first panel subscribed to a tab (true), or the last one left it (false). */
+  onWatch: (tabId: number, watched: boolean) => void = () => {};
   private panels = new Map<number, Set<PanelPort>>();
+  /**
+   * Every port subscribed to a tab, from its subscribe on (`panels` takes a
+   * port only once its history is sent): a tab's page sends at the live
+   * cadence while any watches it.
+   */
+  private watchers = new Map<number, Set<PanelPort>>();
   private lastStats = new Map<number, string>();
 
   constructor(
@@ -35,8 +43,12 @@ export class PanelHub {
     port.onMessage.addListener((message) => {
       if (message?.source !== SOURCE || !Number.isSafeInteger(message.tabId) || message.tabId < 0) return;
       if (message.kind === 'subscribe') {
-        if (watched !== undefined) this.panels.get(watched)?.delete(port);
+        if (watched !== undefined) {
+          this.panels.get(watched)?.delete(port);
+          this.unwatch(watched, port);
+        }
         watched = message.tabId;
+        this.watch(watched, port);
         const after = Number.isSafeInteger(message.after) ? (message.after as number) : undefined;
         void this.subscribe(port, message.tabId, after);
         this.onSubscribe(message.tabId);
@@ -48,8 +60,30 @@ export class PanelHub {
       }
     });
     port.onDisconnect.addListener(() => {
-      if (watched !== undefined) this.panels.get(watched)?.delete(port);
+      if (watched === undefined) return;
+      this.panels.get(watched)?.delete(port);
+      this.unwatch(watched, port);
     });
+  }
+
+  /** Whether any panel is subscribed to the tab. */
+  isWatched(tabId: number): boolean {
+    return (this.watchers.get(tabId)?.size ?? 0) > 0;
+  }
+
+  private watch(tabId: number, port: PanelPort): void {
+    let set = this.watchers.get(tabId);
+    if (!set) this.watchers.set(tabId, (set = new Set()));
+    const first = set.size === 0;
+    set.add(port);
+    if (first) this.onWatch(tabId, true);
+  }
+
+  private unwatch(tabId: number, port: PanelPort): void {
+    const set = this.watchers.get(tabId);
+    if (!set?.delete(port) || set.size > 0) return;
+    this.watchers.delete(tabId);
+    this.onWatch(tabId, false);
   }
 
   /** A save finished: send the panels of the tab what it made durable. */
@@ -79,6 +113,7 @@ export class PanelHub {
 
   tabRemoved(tabId: number): void {
     this.panels.delete(tabId);
+    this.watchers.delete(tabId);
     this.lastStats.delete(tabId);
   }
 

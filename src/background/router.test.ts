@@ -92,7 +92,7 @@ describe('Router', () => {
     mine.send({ ...env, kind: 'hello', instance: INSTANCE });
     mine.send({ ...env, kind: 'events', session: 'm', ...wireBatch(pageEvents(0, 1)), link: 'M', batch: 1 });
     await settle();
-    expect(stale.inbox).toEqual([{ ...env, kind: 'welcome', salt: expect.any(String), instance: INSTANCE }]);
+    expect(stale.inbox).toEqual([{ ...env, kind: 'welcome', salt: expect.any(String), instance: INSTANCE, watched: true }]);
     expect(mine.inbox[0]).toMatchObject({ kind: 'welcome', instance: INSTANCE });
     expect(shown(watcher.inbox)).toEqual(['m:0']);
     // The panel is told the instance too: a reconnect that reaches a reloaded extension shows it another.
@@ -100,6 +100,39 @@ describe('Router', () => {
     expect(router.hasBridge(3)).toBe(true);
     mine.close();
     expect(router.hasBridge(3)).toBe(false);
+  });
+
+  it('tells a tab’s bridges whether a panel watches it: in the welcome, when the first subscribes and when the last leaves', async () => {
+    const { router } = setup();
+    const early = bridge(4);
+    const other = bridge(6);
+    router.addBridge(early.port);
+    router.addBridge(other.port);
+    await settle();
+    const watching = (b: ReturnType<typeof bridge>) => b.inbox.flatMap((m) => (m.kind === 'watch' ? [m.watched] : m.kind === 'welcome' ? [`welcome ${m.watched ?? false}`] : []));
+    expect(watching(early)).toEqual(['welcome false']);
+    const one = panel();
+    const two = panel();
+    router.addPanel(one.port);
+    router.addPanel(two.port);
+    one.send({ ...env, kind: 'subscribe', tabId: 4 });
+    // A second panel, and a panel subscribing again, change nothing.
+    two.send({ ...env, kind: 'subscribe', tabId: 4 });
+    one.send({ ...env, kind: 'subscribe', tabId: 4, after: 0 });
+    const late = bridge(4, 1);
+    router.addBridge(late.port);
+    await settle();
+    expect(watching(early)).toEqual(['welcome false', true]);
+    expect(watching(late)).toEqual(['welcome true']);
+    one.close();
+    expect(watching(early)).toEqual(['welcome false', true]);
+    // The last panel moves to another tab: this one is no longer watched, that one is.
+    two.send({ ...env, kind: 'subscribe', tabId: 6 });
+    expect(watching(early)).toEqual(['welcome false', true, false]);
+    expect(watching(late)).toEqual(['welcome true', false]);
+    expect(watching(other)).toEqual(['welcome false', true]);
+    two.close();
+    expect(watching(other)).toEqual(['welcome false', true, false]);
   });
 
   it('refuses a bridge with no tab, and a panel port opened by anything but our own pages', async () => {

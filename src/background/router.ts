@@ -56,7 +56,9 @@ export interface RouterOptions {
  * Routes page events to the panels that watch the tab they came from. The tab
  * is always the sender's, as Chrome reports it: a page cannot choose whose
  * stream it writes to. A batch is acknowledged to its bridge only once it is
- * saved, and published to the panels at the same moment.
+ * saved, and published to the panels at the same moment. A tab's bridges
+ * are told whether any panel watches it (in the welcome, then at each
+ * change), so that its pages send live only while someone looks.
  */
 export class Router {
   readonly panels: PanelHub;
@@ -65,6 +67,9 @@ export class Router {
 
   constructor(private readonly store: TabStore, private readonly options: RouterOptions) {
     this.panels = new PanelHub(store, options.extensionOrigin, options.instance);
+    this.panels.onWatch = (tabId, watched) => {
+      for (const bridge of this.bridges) if (bridge.tabId === tabId && !bridge.stale) this.post(bridge, { ...envelope(), kind: 'watch', watched });
+    };
     store.onDurable = (tabId, log, before, now) => {
       for (const bridge of this.bridges) {
         const ackable = bridge.link === undefined ? 0 : now.links[bridge.link] ?? 0;
@@ -87,7 +92,7 @@ export class Router {
     const bridge: BridgeState = { port, ...from, acked: 0, saved: 0, stale: false };
     this.bridges.add(bridge);
     void Promise.all([this.store.get(from.tabId), this.options.instance]).then(([log, instance]) =>
-      this.post(bridge, { ...envelope(), kind: 'welcome', salt: log.meta.salt, instance }),
+      this.post(bridge, { ...envelope(), kind: 'welcome', salt: log.meta.salt, instance, watched: this.panels.isWatched(from.tabId) }),
     );
     port.onMessage.addListener((message) => void this.fromBridge(bridge, message));
     port.onDisconnect.addListener(() => this.forget(bridge));

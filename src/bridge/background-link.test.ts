@@ -59,6 +59,22 @@ describe('BackgroundLink', () => {
     expect(h.outbox.unacked.map((e) => e.batch)).toEqual([2]);
   });
 
+  it('passes on whether a panel watches: from the welcome, then each change, but nothing a port says before its welcome', () => {
+    const h = harness();
+    const told: boolean[] = [];
+    h.link.onWatch = (watched) => told.push(watched);
+    h.link.start();
+    // Sent before the welcome was written, which says how things stand since.
+    h.ports[0].receive({ ...env, kind: 'watch', watched: true });
+    h.ports[0].receive({ ...welcome(), watched: true });
+    h.ports[0].receive({ ...env, kind: 'watch', watched: false });
+    h.ports[0].receive({ ...env, kind: 'watch', watched: 'no' });
+    // A new port (a back/forward cache restore): a welcome without `watched` means no panel watches.
+    h.link.reconnect();
+    h.ports[1].receive(welcome());
+    expect(told).toEqual([true, false, false]);
+  });
+
   it('reconnects when the worker stops and sends everything unacknowledged again, in order', () => {
     const h = harness();
     h.link.start();

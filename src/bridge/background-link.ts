@@ -34,6 +34,8 @@ const MAX_BACKOFF_MS = 1000;
  */
 export class BackgroundLink {
   onSalt: (salt: string) => void = () => {};
+  /** Whether a panel watches the tab, as the background said in its welcome and at every change since. */
+  onWatch: (watched: boolean) => void = () => {};
   onOrphaned: () => void = () => {};
   private port: RuntimePort | undefined;
   /** The open port's welcome has come. */
@@ -127,16 +129,18 @@ export class BackgroundLink {
   private receive(message: BackgroundToBridge): void {
     if (message?.source !== SOURCE) return;
     this.backoffMs = 0;
-    if (message.kind === 'welcome' && typeof message.salt === 'string' && typeof message.instance === 'string') this.welcome(message.salt, message.instance);
+    if (message.kind === 'welcome' && typeof message.salt === 'string' && typeof message.instance === 'string') this.welcome(message.salt, message.instance, message.watched === true);
     else if (message.kind === 'ack' && Number.isSafeInteger(message.batch)) this.outbox.ack(message.batch);
+    else if (message.kind === 'watch' && typeof message.watched === 'boolean' && this.welcomed) this.onWatch(message.watched);
   }
 
-  private welcome(salt: string, instance: string): void {
+  private welcome(salt: string, instance: string, watched: boolean): void {
     if (this.instance !== undefined && instance !== this.instance) return this.orphan();
     this.instance = instance;
     this.welcomed = true;
     this.salted = true;
     this.onSalt(salt);
+    this.onWatch(watched);
     for (const entry of this.outbox.unacked) this.post(entry);
   }
 

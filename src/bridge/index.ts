@@ -46,6 +46,7 @@ function start(): void {
     if (event.persisted) link.reconnect();
   };
   link.onSalt = (salt) => page.welcome(salt);
+  link.onWatch = (watched) => page.watch(watched);
   link.onOrphaned = () => {
     // The extension was reloaded or removed: stop listening, tell the page
     // script to go quiet, and throw nothing into the page.

@@ -87,4 +87,18 @@ describe('PageLink', () => {
     h.link.bye();
     expect(h.toPage).toEqual([{ source: SOURCE, v: PROTOCOL_VERSION, kind: 'bye' }]);
   });
+
+  it('tells the page script whether a panel watches, and tells a node taken later what it missed', () => {
+    const h = pageLinkHarness();
+    h.link.welcome('salt-1');
+    h.link.watch(true);
+    h.link.watch(false);
+    h.offer();
+    expect(h.toPage).toEqual([
+      { source: SOURCE, v: PROTOCOL_VERSION, kind: 'welcome', salt: 'salt-1' },
+      { source: SOURCE, v: PROTOCOL_VERSION, kind: 'watch', watched: false },
+    ]);
+    h.link.watch(true);
+    expect(h.toPage.at(-1)).toEqual({ source: SOURCE, v: PROTOCOL_VERSION, kind: 'watch', watched: true });
+  });
 });

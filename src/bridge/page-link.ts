@@ -43,6 +43,7 @@ export class PageLink {
   private node: EventTarget | undefined;
   private stream: SeqTracker | undefined;
   private salt: string | undefined;
+  private watched: boolean | undefined;
 
   constructor(private readonly handlers: PageLinkHandlers) {}
 
@@ -58,11 +59,18 @@ export class PageLink {
     this.node = node;
     node.addEventListener(TO_BRIDGE_EVENT, (message) => this.receive((message as CustomEvent<unknown>).detail));
     if (this.salt !== undefined) this.welcome(this.salt);
+    if (this.watched !== undefined) this.watch(this.watched);
   }
 
   welcome(salt: string): void {
     this.salt = salt;
     this.post({ ...envelope(), kind: 'welcome', salt });
+  }
+
+  /** Whether a panel watches the tab; told again to a page script whose channel is taken later. */
+  watch(watched: boolean): void {
+    this.watched = watched;
+    this.post({ ...envelope(), kind: 'watch', watched });
   }
 
   /** The extension went away: the page script goes quiet. */

@@ -47,6 +47,46 @@ describe.each([1, 4])('Batcher, writing %i at a time', (writeEvery) => {
     expect(sent[0].events[3]).toEqual({ ...ev(3), seq: 3 });
   });
 
+  it('waits unwatchedDelayMs while no panel watches, and maxDelayMs once one does', () => {
+    const { batcher, sent, timers, fireTimers } = setup({ unwatchedDelayMs: 1000 });
+    batcher.connect();
+    batcher.push(ev(1));
+    expect(timers.filter((t) => !t.cleared).map((t) => t.ms)).toEqual([1000]);
+    fireTimers();
+    batcher.watch(true);
+    batcher.push(ev(2));
+    expect(timers.filter((t) => !t.cleared).map((t) => t.ms)).toEqual([50]);
+    fireTimers();
+    batcher.watch(false);
+    batcher.push(ev(3));
+    expect(timers.filter((t) => !t.cleared).map((t) => t.ms)).toEqual([1000]);
+    fireTimers();
+    expect(sent.map((b) => b.events.map((e) => e.seq))).toEqual([[0], [1], [2]]);
+  });
+
+  it('sends what it holds at once when a panel starts watching, and nothing more when told again', () => {
+    const { batcher, sent, timers } = setup({ unwatchedDelayMs: 1000 });
+    batcher.connect();
+    batcher.push(ev(1));
+    batcher.push(ev(2));
+    expect(sent).toHaveLength(0);
+    batcher.watch(true);
+    expect(sent.map((b) => b.events.map((e) => e.seq))).toEqual([[0, 1]]);
+    // The slow timer is cleared: it would send an empty batch, or the next events late.
+    expect(timers.filter((t) => !t.cleared)).toHaveLength(0);
+    batcher.watch(true);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('holds events told to watch before it is connected, until it is', () => {
+    const { batcher, sent } = setup({ unwatchedDelayMs: 1000 });
+    batcher.push(ev(1));
+    batcher.watch(true);
+    expect(sent).toHaveLength(0);
+    batcher.connect();
+    expect(sent.map((b) => b.events.map((e) => e.seq))).toEqual([[0]]);
+  });
+
   it('flushes after the delay when fewer than maxEvents are queued', () => {
     const { batcher, sent, timers, fireTimers } = setup();
     batcher.connect();

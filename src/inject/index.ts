@@ -32,10 +32,14 @@ function start(): void {
   const session = Array.from(random(new Uint32Array(2)), (n) => n.toString(36)).join('');
   const identity = new TokenIdentity();
 
-  const channel = openPageChannel(session, (salt) => {
-    identity.setSalt(salt);
-    batcher.connect();
-  });
+  const channel = openPageChannel(
+    session,
+    (salt) => {
+      identity.setSalt(salt);
+      batcher.connect();
+    },
+    (watched) => batcher.watch(watched),
+  );
   const batcher = new Batcher({
     ...PAGE_BATCHING,
     origin: timeOrigin,

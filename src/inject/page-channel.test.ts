@@ -5,7 +5,7 @@ import { isWrapped, markWrapped } from './disguise';
 import { openPageChannel } from './page-channel';
 
 /** A bridge in the same window: takes the node from the connect event, as src/bridge does. */
-function fakeBridge(options: { salt?: string } = {}) {
+function fakeBridge(options: { salt?: string; watched?: boolean } = {}) {
   const received: unknown[] = [];
   let node: EventTarget | undefined;
   const onConnect = (event: Event) => {
@@ -20,6 +20,7 @@ function fakeBridge(options: { salt?: string } = {}) {
       received.push(newline < 0 ? header : { ...header, events: decodeBatchBody(detail.slice(newline + 1), header.first, header.count).events });
     });
     if (options.salt) send({ kind: 'welcome', salt: options.salt });
+    if (options.watched !== undefined) send({ kind: 'watch', watched: options.watched });
   };
   const send = (message: object) => node?.dispatchEvent(new CustomEvent(TO_PAGE_EVENT, { detail: JSON.stringify({ source: SOURCE, v: PROTOCOL_VERSION, ...message }) }));
   addEventListener(CONNECT_EVENT, onConnect);
@@ -61,6 +62,26 @@ describe('openPageChannel', () => {
     order.push('set up');
     await Promise.resolve();
     expect(order).toEqual(['set up', 'welcome early']);
+  });
+
+  it('hands on whether a panel watches, and ignores a watch message that does not say', () => {
+    bridge = fakeBridge();
+    const told: boolean[] = [];
+    openPageChannel('s5', () => {}, (watched) => told.push(watched));
+    bridge.send({ kind: 'watch', watched: true });
+    bridge.send({ kind: 'watch', watched: 'yes' });
+    bridge.send({ kind: 'watch' });
+    bridge.send({ kind: 'watch', watched: false });
+    expect(told).toEqual([true, false]);
+  });
+
+  it('a watch that comes inside its own connect follows the welcome, once the caller is set up', async () => {
+    bridge = fakeBridge({ salt: 'early', watched: true });
+    const order: string[] = [];
+    openPageChannel('s6', (salt) => order.push(`welcome ${salt}`), (watched) => order.push(`watched ${watched}`));
+    order.push('set up');
+    await Promise.resolve();
+    expect(order).toEqual(['set up', 'welcome early', 'watched true']);
   });
 
   it('goes quiet on bye, and retires our wrappers so a fresh copy may install', () => {

@@ -25,7 +25,7 @@ export interface PageChannel {
  * to say it took the node; when the bridge starts after us it announces
  * itself and we offer again.
  */
-export function openPageChannel(session: string, onWelcome: (salt: string) => void): PageChannel {
+export function openPageChannel(session: string, onWelcome: (salt: string) => void, onWatch: (watched: boolean) => void = () => {}): PageChannel {
   // Captured now: page scripts that run later may replace any of these, and
   // must not see our node or our messages through their replacements.
   const node = document.createElement('span');
@@ -59,6 +59,20 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
     const header = stringify(message);
     apply(onNode.dispatch, node, [new Custom(TO_BRIDGE_EVENT, { detail: body === undefined ? header : `${header}\n${body}` })]);
   };
+  // A bridge that already has the salt (injected after the page loaded)
+  // welcomes us inside our own connect dispatch, before our caller has
+  // finished setting up: what it says then is handed over just after, in
+  // the order it came.
+  const deliver = (fn: () => void): void => {
+    if (!offering) return fn();
+    later(() => {
+      try {
+        fn();
+      } catch {
+        // Queued on the page's microtask queue: nothing may escape to it.
+      }
+    });
+  };
 
   apply(onNode.listen, node, [
     TO_PAGE_EVENT,
@@ -66,24 +80,15 @@ export function openPageChannel(session: string, onWelcome: (salt: string) => vo
       try {
         const detail = (event as CustomEvent<unknown>).detail;
         if (typeof detail !== 'string') return;
-        const msg = parse(detail) as { source?: unknown; kind?: unknown; salt?: unknown } | null;
+        const msg = parse(detail) as { source?: unknown; kind?: unknown; salt?: unknown; watched?: unknown } | null;
         if (msg?.source !== SOURCE) return;
         if (msg.kind === 'welcome' && typeof msg.salt === 'string') {
-          // A bridge that already has the salt (injected after the page
-          // loaded) welcomes us inside our own connect dispatch, before our
-          // caller has finished setting up: hand it over just after.
           const salt = msg.salt;
-          if (offering)
-            later(() => {
-              try {
-                onWelcome(salt);
-              } catch {
-                // Queued on the page's microtask queue: nothing may escape to it.
-              }
-            });
-          else onWelcome(salt);
-        }
-        else if (msg.kind === 'bye') {
+          deliver(() => onWelcome(salt));
+        } else if (msg.kind === 'watch' && typeof msg.watched === 'boolean') {
+          const watched = msg.watched;
+          deliver(() => onWatch(watched));
+        } else if (msg.kind === 'bye') {
           // The extension was reloaded or removed: go quiet, and let a fresh copy
           // of this script (injected by the new extension) install its hooks.
           closed = true;

@@ -74,7 +74,12 @@ export interface BridgeWelcome extends Envelope {
 export interface BridgeBye extends Envelope {
   kind: 'bye';
 }
-export type BridgeToPage = BridgeWelcome | BridgeBye;
+/** Whether a panel (or the command line) is watching the tab: the page script sends at the live cadence while one is (src/inject/batcher.ts). */
+export interface BridgeWatch extends Envelope {
+  kind: 'watch';
+  watched: boolean;
+}
+export type BridgeToPage = BridgeWelcome | BridgeBye | BridgeWatch;
 
 /** Why the bridge refused something from the page. */
 export type RejectReason = 'malformed' | 'version' | 'oversized' | 'forged';
@@ -142,13 +147,20 @@ export interface BackgroundWelcome extends Envelope {
    * gone, and retires.
    */
   instance: string;
+  /** A panel watches the bridge's tab (BackgroundWatch); absent: none does. */
+  watched?: boolean;
+}
+/** Sent to a tab's bridges when the first panel subscribes to it, and when the last one leaves. */
+export interface BackgroundWatch extends Envelope {
+  kind: 'watch';
+  watched: boolean;
 }
 /** Every batch of the link up to `batch` is stored and survives a worker restart. */
 export interface BackgroundAck extends Envelope {
   kind: 'ack';
   batch: number;
 }
-export type BackgroundToBridge = BackgroundWelcome | BackgroundAck;
+export type BackgroundToBridge = BackgroundWelcome | BackgroundWatch | BackgroundAck;
 
 /** Asked by the background before it injects our scripts into an open tab: is a bridge of this instance there? */
 export interface BridgePing extends Envelope {
