@@ -82,6 +82,24 @@ describe('delivery through lifecycle faults', () => {
     await page.close();
   });
 
+  it('a panel opened after the page recorded gets it at once: the page sends what waits when a panel starts watching', async () => {
+    const { page, tabId } = await openStream();
+    const probe = await extensionPage(lab);
+    // No panel watches: the page keeps its events for up to PAGE_BATCHING.unwatchedDelayMs (1 s).
+    await page.evaluate(`writeBurst(5)`);
+    await startProbe(probe, tabId);
+    await expect.poll(async () => (await readProbe(probe)).events, { timeout: 10_000 }).toBe(1 + 5);
+    // Each event's latency runs from when the page recorded it to when the
+    // probe got it; the burst's five come last (the page-start is older).
+    // The page's own timer would have sent them a second after the first
+    // write; told that a panel watches, it sends them at once.
+    const burst = (await probe.evaluate('globalThis.__probe.latencies.slice(-5)')) as number[];
+    console.info(`unwatched burst, then a panel: latencies ${burst.map(Math.round).join(', ')} ms`);
+    expect(Math.max(...burst)).toBeLessThan(800);
+    await probe.close();
+    await page.close();
+  });
+
   it('keeps everything when the panel is closed and opened again mid-stream', async () => {
     const { page, tabId } = await openStream();
     const first = await openPanel(lab, tabId);
