@@ -11,10 +11,13 @@
  *
  * Each figure is the median over ROUNDS rounds (ZERO_ROUNDS for the zero
  * loop) of µs per request in a loop of sequential `await api.get(...)`
- * (CPU: the loop and the batches our page script sends after it); the
- * three pages (two browsers: one without the extension, one with it) take
+ * (CPU: the loop and the batches our page script sends after it, and
+ * what each page spends between its turns beyond the bare page's, over
+ * each phase of rounds: outside-windows.ts); the four pages (two browsers:
+ * one without the extension, one with it, where the extension's page runs
+ * once with no panel watching its tab and once watched, as `watched`) take
  * turns within each round, after a warm-up, so that machine noise hits all
- * three alike; each variant's page is open in AXIOS_BENCH_TABS tabs (3),
+ * of them alike; each variant's page is open in AXIOS_BENCH_TABS tabs (3),
  * a renderer process each, which take the rounds in turn. Both browsers keep their
  * profile on disk (Chromium answers HTTP faster on an in-memory profile, and
  * the extension needs a persistent one). Two clocks: wall time in the
@@ -35,6 +38,7 @@ import { extensionPage, tabIdByUrl } from '../e2e/support/lab';
 import { readProbe, startProbe } from '../e2e/support/probe';
 import { writeBenchPage } from './fixtures/axios-overhead/files';
 import { median, medianInterval, p10, threadTime } from './page-cpu';
+import { outsidePerRequest, Phase, sumPhase, type PhaseCpu } from './outside-windows';
 import type { Figures } from './run';
 
 // Many short rounds rather than a few long ones: on a shared 2-core machine a
@@ -62,9 +66,35 @@ const ALL_KINDS = [
 type Kind = (typeof ALL_KINDS)[number][0];
 // AXIOS_BENCH_KINDS=zero while optimising: a quicker run of one loop (the goals then read only its figures).
 const KINDS = ALL_KINDS.filter(([kind]) => (process.env.AXIOS_BENCH_KINDS ?? 'zero,xhr,fetch').split(',').includes(kind));
-type Variant = 'bare' | 'extension' | 'otel';
+/**
+ * `extension`: the extension's page while no panel watches its tab (a page
+ * as it mostly runs, and as every round of this bench ran before pages
+ * told the two states apart); `watched`: the same build in three more tabs
+ * that a subscriber watches as a panel would, so that their page script
+ * sends at the live cadence.
+ */
+type Variant = 'bare' | 'extension' | 'watched' | 'otel';
 
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/axios-overhead');
+/**
+ * Idle time after a phase's last round, before each page's CPU is read:
+ * past an unwatched page's batch timer (1 s), the worker saving the batch,
+ * and the acknowledgement it sends once the bridge is quiet (2 s).
+ */
+const DRAIN_MS = 7500;
+
+/** Evaluated in an extension page with a tab id: subscribes to that tab as a panel does, and again after every disconnect. */
+const WATCH_SOURCE = `(tab) => {
+  const watch = () => {
+    const port = chrome.runtime.connect({ name: 'refresh-lens:panel' });
+    port.onMessage.addListener((m) => {
+      if (m.kind === 'events' || m.kind === 'history') globalThis.__watched = (globalThis.__watched || 0) + m.events.length;
+    });
+    port.onDisconnect.addListener(watch);
+    port.postMessage({ source: 'refresh-lens', v: 1, kind: 'subscribe', tabId: tab });
+  };
+  watch();
+}`;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 // Ratios to three places: the goals are checked on these, and 1.104 is not within 1.10.
@@ -109,17 +139,21 @@ export default async function axiosOverhead(): Promise<Figures> {
     bare = await launchBareOnDisk();
     extension = await launchInstrumented();
     // Each tab's URL is its own (?tab=n), so the probe finds tab 0 by it.
-    const open = async (mode: Mode, file: string) => {
+    const open = async (mode: Mode, file: string, tag = 'tab') => {
       const tabs: Page[] = [];
-      for (let t = 0; t < TABS; t++) tabs.push(await openBenchPage(mode, `${demo!.url}/${file}?tab=${t}`));
+      for (let t = 0; t < TABS; t++) tabs.push(await openBenchPage(mode, `${demo!.url}/${file}?${tag}=${t}`));
       return tabs;
     };
     const pages: Record<Variant, Page[]> = {
       bare: await open(bare, 'bench.html'),
       extension: await open(extension, 'bench.html'),
+      watched: await open(extension, 'bench.html', 'watched'),
       otel: await open(bare, 'bench-otel.html'),
     };
-    for (const p of pages.extension) {
+    // What a panel does to a tab: a port subscribed to it (again after the worker restarts).
+    const watcher = await extensionPage(extension.lab!);
+    for (const p of pages.watched) await watcher.evaluate(`(${WATCH_SOURCE})(${JSON.stringify(await tabIdByUrl(watcher, p.url()))})`);
+    for (const p of [...pages.extension, ...pages.watched]) {
       const instrumented = await p.evaluate(() => Object.getOwnPropertyDescriptor(Function.prototype, 'Axios')?.set !== undefined);
       if (!instrumented) throw new Error('the extension did not instrument the bench page');
     }
@@ -147,19 +181,23 @@ export default async function axiosOverhead(): Promise<Figures> {
     /** Requests the extension's tab 0 sent: the ones the probe counts. */
     let extensionRequests = 0;
     /** [wall µs, main-thread CPU µs] per request, on tab `tab` of the variant. */
+    const phase = new Phase(cdp);
     const loop = async (variant: Variant, kind: Kind, n: number, tab: number): Promise<[number, number]> => {
       if (variant === 'extension' && tab === 0) extensionRequests += n;
       const page = pages[variant][tab];
       const before = await threadTime(cdp.get(page)!);
       const wall = (await page.evaluate(([k, count]) => (window as unknown as { runLoop(k: string, n: number): Promise<number> }).runLoop(k, count), [kind, n] as const)) as number;
-      // The CPU figure includes the last batch, which our page script sends
-      // after the loop (its timer fires 50 ms later): an idle wait costs no CPU.
+      // A watched page sends its batch 50 ms after the loop's first event:
+      // within this wait, so in this loop's figure. An unwatched page sends
+      // it up to a second later, mostly while other pages take their turn:
+      // that CPU is counted over the phase (Phase), and added after.
       await page.evaluate(() => new Promise((done) => setTimeout(done, 120)));
-      const cpu = ((await threadTime(cdp.get(page)!)) - before) * 1e6 / n;
-      return [wall, cpu];
+      const after = await threadTime(cdp.get(page)!);
+      phase.window(page, kind, n, after - before);
+      return [wall, ((after - before) * 1e6) / n];
     };
 
-    const variants: Variant[] = ['bare', 'extension', 'otel'];
+    const variants: Variant[] = ['bare', 'extension', 'watched', 'otel'];
     /** Main-thread CPU µs per request of each ZERO_WARMUP loop, per variant, in the order they ran. */
     const warmupCpu = new Map<Variant, number[]>(variants.map((v) => [v, []]));
     // Warm-up: JIT, connections, the extension's first batches.
@@ -202,7 +240,12 @@ export default async function axiosOverhead(): Promise<Figures> {
         }
       }
     };
+    const allPages = Object.values(pages).flat();
+    /** Per phase, per page: CPU outside the windows (Phase). */
+    const phases: Array<Map<Page, PhaseCpu>> = [];
+    await phase.begin(allPages);
     await runRounds(0, ROUNDS);
+    phases.push(await phase.end(DRAIN_MS));
 
     // A cost figure means something only if the extension really recorded
     // the loop: every request's four axios steps reached the background.
@@ -219,7 +262,25 @@ export default async function axiosOverhead(): Promise<Figures> {
     if (recorded < expectedSteps) throw new Error(`the extension recorded ${recorded} events of the bench page, expected at least ${expectedSteps}`);
     const checkedRequests = extensionRequests;
     await probe.close();
+    await phase.begin(allPages);
     await runRounds(ROUNDS, Math.max(...KINDS.map(([kind]) => roundsOf(kind))));
+    phases.push(await phase.end(DRAIN_MS));
+    const watchedEvents = (await watcher.evaluate('globalThis.__watched || 0')) as number;
+    if (watchedEvents === 0) throw new Error('the watcher of the watched pages got no events: they were not watched');
+
+    // Each loop's CPU, plus what its page spent outside the windows beyond
+    // the bare page, per request (outside-windows.ts).
+    const outside = new Map<Variant, Record<string, number>>();
+    for (const variant of variants) {
+      if (variant === 'bare') continue;
+      const perPhase = phases.map((ph) => ({ variant: sumPhase(pages[variant].map((p) => ph.get(p)!)), bare: sumPhase(pages.bare.map((p) => ph.get(p)!)) }));
+      const perRequest = outsidePerRequest(perPhase, 'zero');
+      outside.set(variant, perRequest);
+      for (const [kind] of KINDS) {
+        const key = `${kind}.${variant}.cpu`;
+        samples.set(key, samples.get(key)!.map((x) => x + (perRequest[kind] ?? 0)));
+      }
+    }
 
     const figures: Figures = {
       eventsRecordedPerRequest: round2(recorded / checkedRequests),
@@ -231,8 +292,9 @@ export default async function axiosOverhead(): Promise<Figures> {
       tabsPerVariant: TABS,
       otelSpansExported: (await Promise.all(pages.otel.map((p) => p.evaluate(() => (window as unknown as { __otel: { spans(): number } }).__otel.spans())))).reduce((a, b) => a + b, 0),
     };
-    /** The upper end of the zero loop's paired CPU ratio's 95% interval, unrounded. */
+    /** The upper end of the zero loop's paired CPU ratio's 95% interval, unrounded: unwatched, and watched. */
     let zeroRatioUpper: number | undefined;
+    let zeroWatchedRatioUpper: number | undefined;
     for (const [kind] of KINDS) {
       const m = (variant: Variant) => median(samples.get(`${kind}.${variant}`)!);
       const spread = (variant: Variant) => {
@@ -253,7 +315,12 @@ export default async function axiosOverhead(): Promise<Figures> {
         medianInterval(pairs(k, variant, combine)).map(round2).join('..');
       // Unrounded as well: a goal is checked on its upper end.
       const ratioInterval = medianInterval(pairs(kind, 'extension', (x, y) => x / y));
-      if (kind === 'zero') zeroRatioUpper = ratioInterval[1];
+      const watchedRatioInterval = medianInterval(pairs(kind, 'watched', (x, y) => x / y));
+      if (kind === 'zero') {
+        zeroRatioUpper = ratioInterval[1];
+        zeroWatchedRatioUpper = watchedRatioInterval[1];
+      }
+      const outsideOf = (variant: Variant) => round2(outside.get(variant)?.[kind] ?? 0);
       Object.assign(figures, {
         [`${kind}.bareCpuUs`]: round2(c('bare')),
         [`${kind}.extensionCpuUs`]: round2(c('extension')),
@@ -268,7 +335,12 @@ export default async function axiosOverhead(): Promise<Figures> {
         [`${kind}.otelAddedUs`]: round2(o - b),
         [`${kind}.extensionRatio`]: round3(e / b),
         [`${kind}.otelRatio`]: round3(o / b),
-        [`${kind}.spreadUs`]: `bare ${spread('bare')}, extension ${spread('extension')}, otel ${spread('otel')}`,
+        [`${kind}.spreadUs`]: `bare ${spread('bare')}, extension ${spread('extension')}, watched ${spread('watched')}, otel ${spread('otel')}`,
+        // Of each CPU figure below: what the page spent outside the measured
+        // windows beyond the bare page, per request (added to every round).
+        [`${kind}.extensionOutsideCpuUs`]: outsideOf('extension'),
+        [`${kind}.watchedOutsideCpuUs`]: outsideOf('watched'),
+        [`${kind}.otelOutsideCpuUs`]: outsideOf('otel'),
         // Paired: the median over rounds of each round's own difference and
         // ratio. The three pages run back to back within a round, so a
         // machine that slows down for a while (a shared VM) moves both sides
@@ -289,6 +361,15 @@ export default async function axiosOverhead(): Promise<Figures> {
         [`${kind}.extensionAddedCpuUsP10`]: round2(low(kind, 'extension') - low(kind, 'bare')),
         [`${kind}.otelAddedCpuUsP10`]: round2(low(kind, 'otel') - low(kind, 'bare')),
         [`${kind}.extensionCpuRatioP10`]: round3(low(kind, 'extension') / low(kind, 'bare')),
+        // The same build while a panel watches its tab (batches at the live cadence).
+        [`${kind}.watchedCpuUs`]: round2(c('watched')),
+        [`${kind}.watchedAddedUsPaired`]: round2(paired(kind, 'watched', (x, y) => x - y, '')),
+        [`${kind}.watchedAddedCpuUsPaired`]: round2(paired(kind, 'watched', (x, y) => x - y)),
+        [`${kind}.watchedCpuRatioPaired`]: round3(paired(kind, 'watched', (x, y) => x / y)),
+        [`${kind}.watchedAddedCpuUsPairedInterval`]: interval(kind, 'watched', (x, y) => x - y),
+        [`${kind}.watchedCpuRatioPairedInterval`]: watchedRatioInterval.map(round3).join('..'),
+        [`${kind}.watchedAddedCpuUsP10`]: round2(low(kind, 'watched') - low(kind, 'bare')),
+        [`${kind}.watchedCpuRatioP10`]: round3(low(kind, 'watched') / low(kind, 'bare')),
       });
     }
     if (warmupCpu.get('bare')!.length > 0) {
@@ -304,6 +385,8 @@ export default async function axiosOverhead(): Promise<Figures> {
         zeroWarmupLoopsPerTab: ZERO_WARMUP,
         'zero.warmupExtensionCpuRatioPairedFirst10': warm('extension', 0, 10),
         'zero.warmupExtensionCpuRatioPairedAfter10': warm('extension', 10, ZERO_WARMUP),
+        'zero.warmupWatchedCpuRatioPairedFirst10': warm('watched', 0, 10),
+        'zero.warmupWatchedCpuRatioPairedAfter10': warm('watched', 10, ZERO_WARMUP),
         'zero.warmupOtelCpuRatioPairedFirst10': warm('otel', 0, 10),
       });
     }
@@ -318,6 +401,12 @@ export default async function axiosOverhead(): Promise<Figures> {
       goalZeroCpuRatioP10AtMost110: f('zero.extensionCpuRatioP10') <= 1.1,
       // Met beyond this run's noise: the whole 95% interval of the paired ratio within the goal.
       goalZeroCpuRatioPairedIntervalAtMost110: zeroRatioUpper !== undefined && zeroRatioUpper <= 1.1,
+      // The same, while a panel watches the tab.
+      goalZeroWatchedAddedCpuPairedAtMost5Us: f('zero.watchedAddedCpuUsPaired') <= 5,
+      goalZeroWatchedCpuRatioPairedAtMost110: f('zero.watchedCpuRatioPaired') <= 1.1,
+      goalZeroWatchedCpuRatioPairedIntervalAtMost110: zeroWatchedRatioUpper !== undefined && zeroWatchedRatioUpper <= 1.1,
+      goalBelowOtelXhrCpuWatched: f('xhr.watchedAddedCpuUsPaired') < f('xhr.otelAddedCpuUsPaired'),
+      goalBelowOtelFetchCpuWatched: f('fetch.watchedAddedCpuUsPaired') < f('fetch.otelAddedCpuUsPaired'),
       // Wall time against the server swings by a millisecond a request from
       // round to round: the unpaired medians' difference (tens of µs) flips
       // with it; each round's own differences hold steadier.

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchLab, openPanel, extensionPage, tabIdByUrl, type FlexLab } from './support/lab';
 import { randomPoints, untilEmitted } from './support/polling';
-import { probeSessions, readProbe, startProbe } from './support/probe';
+import { probePages, probeSessions, readProbe, startProbe } from './support/probe';
 import { html, startStaticServer } from './support/static-server';
 import { WorkerStopper } from './support/worker-control';
 
@@ -85,14 +85,14 @@ describe('delivery through lifecycle faults', () => {
   it('a panel opened after the page recorded gets it at once: the page sends what waits when a panel starts watching', async () => {
     const { page, tabId } = await openStream();
     const probe = await extensionPage(lab);
-    // No panel watches: the page keeps its events for up to PAGE_BATCHING.unwatchedDelayMs (1 s).
+    // No panel watches: the page keeps its events for up to PAGE_BATCHING.unwatchedDelayMs (5 s).
     await page.evaluate(`writeBurst(5)`);
     await startProbe(probe, tabId);
     await expect.poll(async () => (await readProbe(probe)).events, { timeout: 10_000 }).toBe(1 + 5);
     // Each event's latency runs from when the page recorded it to when the
     // probe got it; the burst's five come last (the page-start is older).
-    // The page's own timer would have sent them a second after the first
-    // write; told that a panel watches, it sends them at once.
+    // The page's own timer would have sent them five seconds after the
+    // first write; told that a panel watches, it sends them at once.
     const burst = (await probe.evaluate('globalThis.__probe.latencies.slice(-5)')) as number[];
     console.info(`unwatched burst, then a panel: latencies ${burst.map(Math.round).join(', ')} ms`);
     expect(Math.max(...burst)).toBeLessThan(800);
@@ -121,12 +121,16 @@ describe('delivery through lifecycle faults', () => {
       await startProbe(panel, tabId);
       if (preserve) await panel.getByTestId('preserve-log').check();
       // Five requests and the reload in one go: their batch leaves on pagehide,
-      // 50 ms before the batcher would have sent it.
+      // 50 ms before the batcher would have sent it; the five requests fail
+      // as the reload cancels them, after pagehide, and their ends leave with
+      // the hidden document's visibilitychange.
       await page.evaluate(`for (let i = 0; i < 5; i++) fetch('/slow?' + i); location.reload()`);
       await page.waitForFunction('document.readyState === "complete" && window.emitted === 0');
       await page.evaluate(`fetchBurst(3)`);
-      // Page one: page-start and five request-starts; page two: page-start, three starts and ends.
-      await expect.poll(async () => Object.values(await probeSessions(panel)).map((s) => s.length).sort()).toEqual([6, 7]);
+      // Page one: page-start, five starts and their five ends; page two: page-start, three starts and ends.
+      await expect.poll(async () => Object.values(await probeSessions(panel)).map((s) => s.length).sort((a, b) => a - b)).toEqual([7, 11]);
+      const cancelled = (await probePages(panel)).requests.filter((r) => r.url.includes('/slow?'));
+      expect(cancelled.map((r) => r.end)).toEqual(Array(5).fill({ status: 0, error: 'network' }));
       expect(Object.values(await probeSessions(panel)).every(contiguous)).toBe(true);
       await expect.poll(() => panel.getByTestId('request-row').count()).toBe(preserve ? 8 : 3);
       await panel.close();
