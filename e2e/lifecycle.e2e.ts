@@ -100,6 +100,35 @@ describe('delivery through lifecycle faults', () => {
     await page.close();
   });
 
+  it('a panel opened after the worker stopped on an idle page still gets it live: the bridge is woken to hear that it watches', async () => {
+    const { page, tabId } = await openStream();
+    const first = await extensionPage(lab);
+    await startProbe(first, tabId);
+    // Eight batches, each waited for: the background acknowledges every
+    // eighth at once, so the bridge holds nothing, and keeps no port
+    // through the worker's stop (the page-start was the first).
+    await expect.poll(async () => (await readProbe(first)).events, { timeout: 10_000 }).toBe(1);
+    for (let i = 0; i < 7; i++) {
+      await page.evaluate(`writeBurst(1)`);
+      await expect.poll(async () => (await readProbe(first)).events, { timeout: 10_000 }).toBe(2 + i);
+    }
+    await first.close();
+    const stopper = new WorkerStopper(lab.context, page);
+    await stopper.stop();
+    const probe = await extensionPage(lab);
+    await startProbe(probe, tabId);
+    await expect.poll(async () => (await readProbe(probe)).events, { timeout: 10_000 }).toBe(8);
+    await page.evaluate(`writeBurst(5)`);
+    await expect.poll(async () => (await readProbe(probe)).events, { timeout: 10_000 }).toBe(8 + 5);
+    // As in the test above: sent at once, not at the unwatched page's five seconds.
+    const burst = (await probe.evaluate('globalThis.__probe.latencies.slice(-5)')) as number[];
+    console.info(`after a worker stop, a panel, then a burst: latencies ${burst.map(Math.round).join(', ')} ms`);
+    expect(Math.max(...burst)).toBeLessThan(800);
+    await stopper.dispose();
+    await probe.close();
+    await page.close();
+  });
+
   it('keeps everything when the panel is closed and opened again mid-stream', async () => {
     const { page, tabId } = await openStream();
     const first = await openPanel(lab, tabId);

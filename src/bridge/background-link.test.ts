@@ -75,6 +75,25 @@ describe('BackgroundLink', () => {
     expect(told).toEqual([true, false, false]);
   });
 
+  it('opens its port when pinged while it has none, so that the welcome can say a panel watches', () => {
+    const h = harness();
+    const told: boolean[] = [];
+    h.link.onWatch = (watched) => told.push(watched);
+    h.link.start();
+    h.ports[0].receive(welcome());
+    // The worker stopped; an idle bridge with nothing to send stays without a port.
+    h.ports[0].drop();
+    h.runTimers();
+    expect(h.ports).toHaveLength(1);
+    expect(h.link.answerPing('I1')).toBe(true);
+    expect(h.ports).toHaveLength(2);
+    h.ports[1].receive({ ...welcome(), watched: true });
+    expect(told).toEqual([false, true]);
+    // A ping while the port is open opens no other.
+    h.link.answerPing('I1');
+    expect(h.ports).toHaveLength(2);
+  });
+
   it('reconnects when the worker stops and sends everything unacknowledged again, in order', () => {
     const h = harness();
     h.link.start();

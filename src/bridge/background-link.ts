@@ -80,10 +80,15 @@ export class BackgroundLink {
    * The background's ping before it injects our scripts: true when this
    * bridge is live and belongs to `instance`. One that belongs to another
    * retires now, so the page script it serves makes way for a new copy.
+   * A live one whose port is closed opens it: the background pings when a
+   * panel subscribes to a tab it has no bridge of (an idle page's bridge
+   * keeps no port through a worker restart), and the welcome then tells
+   * the page script a panel watches.
    */
   answerPing(instance: unknown): boolean {
     if (this.instance !== undefined && typeof instance === 'string' && instance !== this.instance) this.orphan();
     else this.checkAlive();
+    if (!this.orphaned && !this.port) this.connect();
     return !this.orphaned;
   }
 
