@@ -39,6 +39,7 @@ import { readProbe, startProbe } from '../e2e/support/probe';
 import { writeBenchPage } from './fixtures/axios-overhead/files';
 import { median, medianInterval, p10, threadTime } from './page-cpu';
 import { outsidePerRequest, Phase, sumPhase, type PhaseCpu } from './outside-windows';
+import { watchedEvents, watchTabs } from './watch-tab';
 import type { Figures } from './run';
 
 // Many short rounds rather than a few long ones: on a shared 2-core machine a
@@ -83,18 +84,6 @@ const FIXTURES = resolve(import.meta.dirname, 'fixtures/axios-overhead');
  */
 const DRAIN_MS = 7500;
 
-/** Evaluated in an extension page with a tab id: subscribes to that tab as a panel does, and again after every disconnect. */
-const WATCH_SOURCE = `(tab) => {
-  const watch = () => {
-    const port = chrome.runtime.connect({ name: 'refresh-lens:panel' });
-    port.onMessage.addListener((m) => {
-      if (m.kind === 'events' || m.kind === 'history') globalThis.__watched = (globalThis.__watched || 0) + m.events.length;
-    });
-    port.onDisconnect.addListener(watch);
-    port.postMessage({ source: 'refresh-lens', v: 1, kind: 'subscribe', tabId: tab });
-  };
-  watch();
-}`;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 // Ratios to three places: the goals are checked on these, and 1.104 is not within 1.10.
@@ -152,7 +141,7 @@ export default async function axiosOverhead(): Promise<Figures> {
     };
     // What a panel does to a tab: a port subscribed to it (again after the worker restarts).
     const watcher = await extensionPage(extension.lab!);
-    for (const p of pages.watched) await watcher.evaluate(`(${WATCH_SOURCE})(${JSON.stringify(await tabIdByUrl(watcher, p.url()))})`);
+    if ((await watchTabs(watcher, 'bench.html?watched=')) !== TABS) throw new Error('the watched pages were not found');
     for (const p of [...pages.extension, ...pages.watched]) {
       const instrumented = await p.evaluate(() => Object.getOwnPropertyDescriptor(Function.prototype, 'Axios')?.set !== undefined);
       if (!instrumented) throw new Error('the extension did not instrument the bench page');
@@ -265,8 +254,7 @@ export default async function axiosOverhead(): Promise<Figures> {
     await phase.begin(allPages);
     await runRounds(ROUNDS, Math.max(...KINDS.map(([kind]) => roundsOf(kind))));
     phases.push(await phase.end(DRAIN_MS));
-    const watchedEvents = (await watcher.evaluate('globalThis.__watched || 0')) as number;
-    if (watchedEvents === 0) throw new Error('the watcher of the watched pages got no events: they were not watched');
+    if ((await watchedEvents(watcher)) === 0) throw new Error('the watcher of the watched pages got no events: they were not watched');
 
     // Each loop's CPU, plus what its page spent outside the windows beyond
     // the bare page, per request (outside-windows.ts).

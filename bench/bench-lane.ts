@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/support/chromium';
 import { BARE_ARGS } from '../e2e/support/differential';
+import { watchTabs } from './watch-tab';
 
 export interface BenchLane {
   name: string;
@@ -27,7 +28,13 @@ export interface BenchLane {
   cpu: number[];
 }
 
-/** Opens `pageUrl` (the bench page, runLoop defined) in a Chromium with the build at `dir` ('' for none) and `extraArgs`. */
+/**
+ * Opens `pageUrl` (the bench page, runLoop defined) in a Chromium with the
+ * build at `dir` ('' for none) and `extraArgs`. Its tabs are watched as a
+ * panel would (watch-tab.ts) unless WATCHED=0: a page no panel watches
+ * sends its batch seconds after the loop, outside the wait in which these
+ * tools count it (axios-overhead.bench.ts counts both states).
+ */
 export async function openBenchLane(name: string, dir: string, pageUrl: string, extraArgs: string[] = [], tabCount = 1): Promise<BenchLane> {
   // On disk for every lane alike (an in-memory profile answers HTTP faster).
   const profile = mkdtempSync(join(tmpdir(), 'refresh-lens-lane-'));
@@ -46,6 +53,12 @@ export async function openBenchLane(name: string, dir: string, pageUrl: string, 
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     tabs.push({ page, cdp });
+  }
+  if (dir && process.env.WATCHED !== '0') {
+    const id = new URL(context.serviceWorkers()[0].url()).host;
+    const watcher = await context.newPage();
+    await watcher.goto(`chrome-extension://${id}/src/panel/panel.html`);
+    if ((await watchTabs(watcher, new URL(pageUrl).pathname)) !== tabCount) throw new Error(`${name}: the bench tabs to watch were not found`);
   }
   return { name, dir, context, page: tabs[0].page, cdp: tabs[0].cdp, tabs, profile, cpu: [] };
 }

@@ -62,14 +62,15 @@ export const PAGE_BATCHING = {
   // (opening one has what waits sent at once: watch), and a page going away
   // or out of sight sends what it holds (onHide). Each batch costs the
   // page's thread some 0.4 ms however few events it holds, so a page whose
-  // requests come in bursts now sends one batch where it sent one a burst:
-  // in the bench, whose tabs each run a loop of 1,000 requests every 2.4 s,
-  // the zero-latency loop's added CPU went from +1.86 to +1.34 µs a request
-  // (61 rounds, paired, what the pages spent outside the measured windows
-  // included: bench/outside-windows.ts); a one-second delay saved nothing
-  // there, a batch a loop either way. Five seconds is also what
-  // OpenTelemetry's BatchSpanProcessor waits by default. What a crashed
-  // renderer loses is at most that much more.
+  // requests come in bursts sends one batch for several: in the bench,
+  // whose tabs each run a loop of 1,000 requests every 2.4 s, the
+  // zero-latency loop's added CPU is +1.74, +1.78 and +1.31 µs a request
+  // unwatched against +2.07, +2.00 and +2.17 watched (three runs of
+  // `npm run bench`, paired, what each page spends between its turns
+  // counted: bench/outside-windows.ts). A one-second delay saved nothing
+  // there (+2.12 against +2.06, 61 rounds): still a batch a loop. Five
+  // seconds is also what OpenTelemetry's BatchSpanProcessor waits by
+  // default. What a crashed renderer loses is at most that much more.
   unwatchedDelayMs: 5000,
   capacity: 20_000,
   chunkValues: 4096,
