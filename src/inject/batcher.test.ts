@@ -125,6 +125,30 @@ describe.each([1, 4])('Batcher, writing %i at a time', (writeEvery) => {
     expect(sent.flatMap((b) => b.events.map((e) => e.seq))).toEqual([...Array(350).keys()]);
   });
 
+  it('with sealedDelayMs, sends a sealed batch in a task of its own, not inside the push that filled it', () => {
+    const { batcher, sent, timers, fireTimers } = setup({ sealedDelayMs: 0, unwatchedDelayMs: 5000 });
+    batcher.connect();
+    batcher.push(ev(0));
+    expect(timers.filter((t) => !t.cleared).map((t) => t.ms)).toEqual([5000]);
+    for (let i = 1; i < 150; i++) batcher.push(ev(i));
+    expect(sent).toHaveLength(0);
+    // The slow timer gives way to one that fires at once.
+    expect(timers.filter((t) => !t.cleared).map((t) => t.ms)).toEqual([0]);
+    fireTimers();
+    expect(sent.map((b) => b.events.length)).toEqual([100, 50]);
+  });
+
+  it('with sealedDelayMs, sends at once when another batch could not be held before the timer fires', () => {
+    const { batcher, sent } = setup({ sealedDelayMs: 0, capacity: 250 });
+    batcher.connect();
+    for (let i = 0; i < 150; i++) batcher.push(ev(i));
+    expect(sent).toHaveLength(0);
+    // A batch sealed and 151 held: another full batch of 100 would pass the capacity of 250.
+    batcher.push(ev(150));
+    expect(sent.map((b) => b.events.length)).toEqual([100, 51]);
+    expect(batcher.pending).toBe(0);
+  });
+
   it('seals a batch of large events before its body could outgrow a message, numbered in order', () => {
     const { batcher, sent } = setup({ maxEvents: 1000, capacity: 2000 });
     const big = 'k'.repeat(LIMITS.stringLength - 10);
