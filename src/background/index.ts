@@ -9,7 +9,7 @@ import { envelope, PORT_BRIDGE, PORT_PANEL, type BridgePing } from '../protocol'
 import { scriptFiles } from './content-scripts';
 import { extensionInstance } from './extension-instance';
 import { reportHttpOnlyChange } from './http-only-watch';
-import { injectIfMissing, type LateInjectApi } from './late-inject';
+import { panelSubscribed, type LateInjectApi } from './late-inject';
 import type { KeyValueStore } from './log-storage';
 import { Router, type BridgePort, type PanelPort } from './router';
 import { serialized, syncSiteScripts, type SiteAccessApi } from './site-access';
@@ -51,13 +51,15 @@ const lateInject: LateInjectApi = {
     const ping: BridgePing = { ...envelope(), kind: 'ping', instance: await router.instance };
     return (await browser.tabs.sendMessage(tabId, ping, { frameId: 0 })) === true;
   },
+  pingAll: async (tabId) => {
+    const ping: BridgePing = { ...envelope(), kind: 'ping', instance: await router.instance };
+    await browser.tabs.sendMessage(tabId, ping);
+  },
   inject: async (tabId, js, world) => {
     await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: js, world, injectImmediately: true });
   },
 };
-router.panels.onSubscribe = (tabId) => {
-  if (!router.hasBridge(tabId)) void injectIfMissing(tabId, lateInject, files);
-};
+router.panels.onSubscribe = (tabId) => void panelSubscribed(tabId, router.hasBridge(tabId), lateInject, files);
 
 const siteAccess: SiteAccessApi = {
   grantedOrigins: async () => (await browser.permissions.getAll()).origins ?? [],

@@ -3,6 +3,8 @@ import type { ScriptFiles } from './content-scripts';
 export interface LateInjectApi {
   /** True when a live bridge of ours answers in the tab's top frame. */
   ping(tabId: number): Promise<boolean>;
+  /** The same ping to every frame of the tab, its answers ignored. */
+  pingAll(tabId: number): Promise<void>;
   inject(tabId: number, files: string[], world: 'ISOLATED' | 'MAIN'): Promise<void>;
 }
 
@@ -23,4 +25,16 @@ export async function injectIfMissing(tabId: number, api: LateInjectApi, files: 
   } catch {
     return false;
   }
+}
+
+/**
+ * A panel subscribed to a tab: every frame's bridge is pinged, so that one
+ * that keeps no port (an idle page's, through a worker restart) opens it and
+ * hears in its welcome that a panel watches (BackgroundLink.answerPing);
+ * else its page would send at the unwatched cadence until it next sent
+ * anything. And where no bridge of ours is connected, the scripts are
+ * injected if they are missing.
+ */
+export async function panelSubscribed(tabId: number, hasBridge: boolean, api: LateInjectApi, files: ScriptFiles): Promise<void> {
+  await Promise.all([api.pingAll(tabId).catch(() => undefined), hasBridge ? undefined : injectIfMissing(tabId, api, files)]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scriptFiles } from './content-scripts';
-import { injectIfMissing } from './late-inject';
+import { injectIfMissing, panelSubscribed } from './late-inject';
 import { serialized, syncSiteScripts, type SiteAccessApi, type SiteScript } from './site-access';
 
 const manifest = {
@@ -65,14 +65,30 @@ describe('site access', () => {
 describe('late injection', () => {
   it('injects the bridge, then the page script, only into a tab where no bridge answers', async () => {
     const injected: string[] = [];
-    const api = (answers: boolean) => ({ ping: async () => answers, inject: async (_tab: number, js: string[], world: string) => void injected.push(`${world}:${js}`) });
+    const api = (answers: boolean) => ({ ping: async () => answers, pingAll: async () => {}, inject: async (_tab: number, js: string[], world: string) => void injected.push(`${world}:${js}`) });
     expect(await injectIfMissing(1, api(true), files)).toBe(false);
     expect(await injectIfMissing(1, api(false), files)).toBe(true);
     expect(injected).toEqual(['ISOLATED:src/bridge/index.js', 'MAIN:src/inject/index.js']);
   });
 
   it('fails quietly without host permission', async () => {
-    const api = { ping: async () => Promise.reject(new Error('no receiver')), inject: async () => Promise.reject(new Error('Cannot access contents of the page')) };
+    const api = { ping: async () => Promise.reject(new Error('no receiver')), pingAll: async () => {}, inject: async () => Promise.reject(new Error('Cannot access contents of the page')) };
     expect(await injectIfMissing(1, api, files)).toBe(false);
+  });
+
+  it('on every subscribe pings every frame (a portless bridge opens its port), and injects only into a tab with no bridge connected', async () => {
+    const calls: string[] = [];
+    const api = {
+      ping: async () => (calls.push('ping top'), false),
+      pingAll: async (tab: number) => void calls.push(`ping all ${tab}`),
+      inject: async (_tab: number, _js: string[], world: string) => void calls.push(`inject ${world}`),
+    };
+    await panelSubscribed(4, true, api, files);
+    expect(calls).toEqual(['ping all 4']);
+    calls.length = 0;
+    await panelSubscribed(4, false, api, files);
+    expect(calls.sort()).toEqual(['inject ISOLATED', 'inject MAIN', 'ping all 4', 'ping top']);
+    // A tab with no receiver at all (a page we may not script): nothing thrown.
+    await expect(panelSubscribed(5, true, { ...api, pingAll: async () => Promise.reject(new Error('Could not establish connection')) }, files)).resolves.toBeUndefined();
   });
 });
