@@ -43,12 +43,13 @@ export class PanelHub {
     port.onMessage.addListener((message) => {
       if (message?.source !== SOURCE || !Number.isSafeInteger(message.tabId) || message.tabId < 0) return;
       if (message.kind === 'subscribe') {
-        if (watched !== undefined) {
-          this.panels.get(watched)?.delete(port);
-          this.unwatch(watched, port);
+        if (watched !== undefined) this.panels.get(watched)?.delete(port);
+        // A subscribe again to the same tab leaves it watched throughout: no "unwatched" and back in between.
+        if (watched !== message.tabId) {
+          if (watched !== undefined) this.unwatch(watched, port);
+          this.watch(message.tabId, port);
         }
         watched = message.tabId;
-        this.watch(watched, port);
         const after = Number.isSafeInteger(message.after) ? (message.after as number) : undefined;
         void this.subscribe(port, message.tabId, after);
         this.onSubscribe(message.tabId);

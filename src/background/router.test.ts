@@ -116,7 +116,8 @@ describe('Router', () => {
     router.addPanel(one.port);
     router.addPanel(two.port);
     one.send({ ...env, kind: 'subscribe', tabId: 4 });
-    // A second panel, and a panel subscribing again, change nothing.
+    // A panel subscribing again (even the only one), and a second panel, change nothing.
+    one.send({ ...env, kind: 'subscribe', tabId: 4, after: 0 });
     two.send({ ...env, kind: 'subscribe', tabId: 4 });
     one.send({ ...env, kind: 'subscribe', tabId: 4, after: 0 });
     const late = bridge(4, 1);
