@@ -79,7 +79,7 @@ type Variant = 'bare' | 'extension' | 'watched' | 'otel';
 const FIXTURES = resolve(import.meta.dirname, 'fixtures/axios-overhead');
 /**
  * Idle time after a phase's last round, before each page's CPU is read:
- * past an unwatched page's batch timer (1 s), the worker saving the batch,
+ * past an unwatched page's batch timer (5 s), the worker saving the batch,
  * and the acknowledgement it sends once the bridge is quiet (2 s).
  */
 const DRAIN_MS = 7500;
@@ -178,7 +178,7 @@ export default async function axiosOverhead(): Promise<Figures> {
       const wall = (await page.evaluate(([k, count]) => (window as unknown as { runLoop(k: string, n: number): Promise<number> }).runLoop(k, count), [kind, n] as const)) as number;
       // A watched page sends its batch 50 ms after the loop's first event:
       // within this wait, so in this loop's figure. An unwatched page sends
-      // it up to a second later, mostly while other pages take their turn:
+      // it up to five seconds later, mostly while other pages take their turn:
       // that CPU is counted over the phase (Phase), and added after.
       await page.evaluate(() => new Promise((done) => setTimeout(done, 120)));
       const after = await threadTime(cdp.get(page)!);

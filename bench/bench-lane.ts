@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/support/chromium';
 import { BARE_ARGS } from '../e2e/support/differential';
+import { extensionPage } from '../e2e/support/lab';
 import { watchTabs } from './watch-tab';
 
 export interface BenchLane {
@@ -55,9 +56,7 @@ export async function openBenchLane(name: string, dir: string, pageUrl: string, 
     tabs.push({ page, cdp });
   }
   if (dir && process.env.WATCHED !== '0') {
-    const id = new URL(context.serviceWorkers()[0].url()).host;
-    const watcher = await context.newPage();
-    await watcher.goto(`chrome-extension://${id}/src/panel/panel.html`);
+    const watcher = await extensionPage({ context, extensionId: new URL(context.serviceWorkers()[0].url()).host });
     if ((await watchTabs(watcher, new URL(pageUrl).pathname)) !== tabCount) throw new Error(`${name}: the bench tabs to watch were not found`);
   }
   return { name, dir, context, page: tabs[0].page, cdp: tabs[0].cdp, tabs, profile, cpu: [] };

@@ -46,14 +46,11 @@ browser.tabs.onRemoved.addListener((tabId) => void router.tabRemoved(tabId));
 
 const files = scriptFiles(browser.runtime.getManifest() as Parameters<typeof scriptFiles>[0]);
 
+const bridgePing = async (): Promise<BridgePing> => ({ ...envelope(), kind: 'ping', instance: await router.instance });
 const lateInject: LateInjectApi = {
-  ping: async (tabId) => {
-    const ping: BridgePing = { ...envelope(), kind: 'ping', instance: await router.instance };
-    return (await browser.tabs.sendMessage(tabId, ping, { frameId: 0 })) === true;
-  },
+  ping: async (tabId) => (await browser.tabs.sendMessage(tabId, await bridgePing(), { frameId: 0 })) === true,
   pingAll: async (tabId) => {
-    const ping: BridgePing = { ...envelope(), kind: 'ping', instance: await router.instance };
-    await browser.tabs.sendMessage(tabId, ping);
+    await browser.tabs.sendMessage(tabId, await bridgePing());
   },
   inject: async (tabId, js, world) => {
     await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: js, world, injectImmediately: true });

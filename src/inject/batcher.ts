@@ -244,11 +244,13 @@ export class Batcher {
   /** After an event is recorded: send what is sealed, or start the timer. */
   private sendSoon(): void {
     if (!this.connected) return;
-    const { sealedDelayMs, maxEvents, capacity } = this.options;
     if (this.sealed.length > 0) {
+      const { sealedDelayMs, maxEvents, capacity } = this.options;
       if (sealedDelayMs === undefined || this.held + maxEvents > capacity) return this.flush();
       this.startTimer(sealedDelayMs);
-    } else this.startTimer(this.watched ? this.options.maxDelayMs : (this.options.unwatchedDelayMs ?? this.options.maxDelayMs));
+    }
+    // A running timer fires as soon as this one would: watch(true) flushes, which clears a slower one.
+    else if (this.timer === undefined) this.startTimer(this.watched ? this.options.maxDelayMs : (this.options.unwatchedDelayMs ?? this.options.maxDelayMs));
   }
 
   /** Starts the timer for `ms`, unless one that fires as soon is running. */
